@@ -1,0 +1,115 @@
+"""The ``cerdas`` command: a thin layer that parses arguments and calls keyword-only functions."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from cerdas.course import Course
+from cerdas.errors import CourseError
+
+
+def _course(args) -> Course:
+    return Course.find(args.root)
+
+
+def cmd_check(args) -> int:
+    from cerdas.check import check_course
+
+    problems = check_course(course=_course(args))
+    for p in problems:
+        print(p, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) found.", file=sys.stderr)
+        return 1
+    print("course OK")
+    return 0
+
+
+def cmd_build(args) -> int:
+    from cerdas.build import build
+
+    start = time.perf_counter()
+    result = build(course=_course(args), jobs=args.jobs)
+    print(f"\nDone in {time.perf_counter() - start:.0f} s. The site is at {result.index}")
+    print(f"Open it in a browser: file://{result.index}")
+    return 0
+
+
+def cmd_release(args) -> int:
+    from cerdas.assignments import release
+
+    for path in release(course=_course(args), names=args.names or None):
+        print(f"released {path}")
+    return 0
+
+
+def cmd_verify(args) -> int:
+    from cerdas.assignments import verify
+
+    results = verify(course=_course(args), names=args.names or None, jobs=args.jobs)
+    for r in results:
+        print(r.table())
+    problems = [p for r in results for p in r.problems]
+    for p in problems:
+        print(p, file=sys.stderr)
+    return 1 if problems else 0
+
+
+def cmd_datasets_list(args) -> int:
+    from cerdas.datasets.listing import dataset_table, format_table
+
+    print(format_table(dataset_table(course=_course(args))))
+    return 0
+
+
+def cmd_datasets_build(args) -> int:
+    from cerdas.datasets.build import build_datasets
+
+    for name, path in build_datasets(course=_course(args), names=args.names or None).items():
+        print(f"{name}: wrote {path}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="cerdas", description="Validate, build and grade the Cerdas course.")
+    p.add_argument("--root", help="course root (default: found from the current folder)")
+    sub = p.add_subparsers(dest="command", required=True)
+    sub.add_parser("check", help="validate the course; report every problem").set_defaults(func=cmd_check)
+    b = sub.add_parser("build", help="check, execute lessons, build the site, release and verify assignments")
+    b.add_argument("--jobs", type=int, default=2, help="assignments verified at once")
+    b.set_defaults(func=cmd_build)
+
+    a = sub.add_parser("assignments", help="release or verify nbgrader assignments").add_subparsers(
+        dest="action", required=True)
+    r = a.add_parser("release", help="write the student versions into assignments/release/")
+    r.add_argument("names", nargs="*")
+    r.set_defaults(func=cmd_release)
+    v = a.add_parser("verify", help="solution earns full points, blank version earns none")
+    v.add_argument("names", nargs="*")
+    v.add_argument("--jobs", type=int, default=2)
+    v.set_defaults(func=cmd_verify)
+
+    d = sub.add_parser("datasets", help="list or regenerate the datasets").add_subparsers(dest="action", required=True)
+    d.add_parser("list", help="one line per dataset").set_defaults(func=cmd_datasets_list)
+    g = d.add_parser("build", help="regenerate synthetic datasets from their seeds")
+    g.add_argument("names", nargs="*")
+    g.set_defaults(func=cmd_datasets_build)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except CourseError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

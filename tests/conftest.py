@@ -1,0 +1,53 @@
+"""Shared fixtures: copies of the real course to break on purpose, and tiny scenario courses."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from cerdas.course import Course
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+COURSE_PARTS = ["_config.yml", "_toc.yml", "book", "notebooks", "datasets", "assignments/source",
+                "assignments/nbgrader_config.py", "src/cerdas/site/assets"]
+
+
+@pytest.fixture(scope="session")
+def real_course() -> Course:
+    return Course(REPO)
+
+
+def copy_course(target: Path) -> Course:
+    for part in COURSE_PARTS:
+        src, dst = REPO / part, target / part
+        if src.is_dir():
+            shutil.copytree(src, dst, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+        elif src.is_file():
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(src, dst)
+    return Course(target)
+
+
+@pytest.fixture
+def course_copy(tmp_path) -> Course:
+    """A throwaway copy of the real course, for tests that plant one defect."""
+    return copy_course(tmp_path / "course")
+
+
+@pytest.fixture
+def scenario_course(tmp_path):
+    """Factory: a minimal course whose only assignment is the fixture ``assignments/<scenario>``."""
+
+    def make(scenario: str) -> Course:
+        root = tmp_path / scenario
+        (root / "datasets").mkdir(parents=True)
+        (root / "_toc.yml").write_text("format: jb-book\nroot: intro\n")
+        (root / "intro.md").write_text("# Intro\n")
+        shutil.copytree(FIXTURES / "assignments" / scenario, root / "assignments" / "source")
+        shutil.copy(REPO / "assignments" / "nbgrader_config.py", root / "assignments" / "nbgrader_config.py")
+        return Course(root)
+
+    return make

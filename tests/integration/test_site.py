@@ -1,0 +1,76 @@
+"""The built site holds the executed Module 1 lesson, its plots and widgets, rendered without a CDN."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from urllib.parse import urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+from cerdas.build import build_site
+from conftest import copy_course
+
+pytestmark = pytest.mark.slow
+
+LESSON = "notebooks/01-literasi-data/literasi-data-pelayanan-publik.html"
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """Build a copy of the course once (warnings are errors), so the working tree is untouched."""
+    course = copy_course(tmp_path_factory.mktemp("site") / "course")
+    build_site(course=course, echo=False)
+    return course.html_dir
+
+
+def page(site, rel):
+    return BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser")
+
+
+def local_target(site, page_rel, url):
+    """The file a relative URL on page ``page_rel`` points to, or None if it leaves the site."""
+    parsed = urlparse(url)
+    if parsed.scheme or parsed.netloc or url.startswith("//"):
+        return None
+    return site / posixpath.normpath(posixpath.join(posixpath.dirname(page_rel), parsed.path))
+
+
+def test_landing_page_states_licences(site):
+    """index.html exists, is in Indonesian, and states both licences."""
+    soup = page(site, "index.html")
+    assert soup.html.get("lang") == "id"
+    text = soup.get_text(" ")
+    assert "CC BY 4.0" in text and "MIT" in text
+
+
+def test_lesson_has_executed_plot(site):
+    """The Module 1 page holds at least one executed plot image that exists in the site."""
+    images = [img["src"] for img in page(site, LESSON).find_all("img") if img.get("src", "").endswith(".png")]
+    assert images, "no PNG plot on the lesson page"
+    for src in images:
+        target = local_target(site, LESSON, src)
+        assert target is not None and target.is_file() and target.stat().st_size > 2000, src
+
+
+def test_lesson_carries_widget_state(site):
+    """The page embeds the widget state saved at execution time, with at least one control."""
+    scripts = page(site, LESSON).find_all("script", attrs={"type": WIDGET_STATE})
+    assert len(scripts) == 1
+    state = json.loads(scripts[0].string)["state"]
+    models = {m["model_name"] for m in state.values()}
+    assert models & {"DropdownModel", "IntSliderModel", "SelectModel", "ToggleButtonsModel"}, models
+
+
+def test_widget_renderer_is_served_by_the_site(site):
+    """RequireJS and the widget manager load from files inside the site, never from another host."""
+    soup = page(site, LESSON)
+    sources = [s["src"] for s in soup.find_all("script") if s.get("src")]
+    for name in ("require.js", "embed-amd.js"):
+        [src] = [s for s in sources if s.split("?")[0].endswith(name)]
+        target = local_target(site, LESSON, src)
+        assert target is not None and target.is_file(), f"{src} does not resolve inside the site"
+    remote = [s for s in sources if urlparse(s).scheme in ("http", "https") or s.startswith("//")]
+    assert remote == [], f"scripts from other hosts: {remote}"

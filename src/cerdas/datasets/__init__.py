@@ -62,6 +62,12 @@ def load(name: str, *, as_frame: bool = True, course: Course | None = None) -> B
     dtypes = {c: "string" for c, spec in columns.items() if (spec or {}).get("type") == "teks"}
     dates = [c for c, spec in columns.items() if (spec or {}).get("type") == "tanggal"]
     frame = pd.read_csv(csv, encoding="utf-8", dtype=dtypes, parse_dates=dates, keep_default_na=True)
+    for column, spec in columns.items():
+        # whole-number columns stay whole numbers even with gaps (nullable Int64, not float)
+        if (spec or {}).get("type") == "bilangan" and column in frame and frame[column].dtype.kind == "f":
+            values = frame[column].dropna()
+            if (values == values.round()).all():
+                frame[column] = frame[column].astype("Int64")
     target = card.meta.get("target")
     features = [c for c in frame.columns if c != target]
     bunch = Bunch(

@@ -39,8 +39,11 @@ def local_target(site, page_rel, url):
 
 
 def test_landing_page_states_licences(site):
-    """index.html exists, is in Indonesian, and states both licences."""
-    soup = page(site, "index.html")
+    """index.html leads to the landing page, which is in Indonesian and states both licences."""
+    refresh = page(site, "index.html").find("meta", attrs={"http-equiv": "Refresh"})
+    landing = refresh["content"].split("url=")[1] if refresh else "index.html"
+    assert (site / landing).is_file()
+    soup = page(site, landing)
     assert soup.html.get("lang") == "id"
     text = soup.get_text(" ")
     assert "CC BY 4.0" in text and "MIT" in text

@@ -22,6 +22,7 @@ NETWORK_MODULES = {"requests", "urllib", "urllib3", "httpx", "aiohttp", "wget", 
 SHELL_NETWORK = re.compile(r"^\s*[!%]+\s*(pip|conda|wget|curl|git\s+clone)\b", re.M)
 URL = re.compile(r"^(https?|ftp)://", re.I)
 AGG = re.compile(r"""matplotlib\.use\(\s*['"]agg""", re.I)
+FENCE = re.compile(r"^(```|~~~).*?^\1", re.M | re.S)
 HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$", re.M)
 
 
@@ -29,14 +30,15 @@ def read_notebook(path: Path, course: Course):
     """Return ``(notebook, problems)``; the notebook is None when it cannot be read at all."""
     rel = course.rel(path)
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        json.loads(text)
     except UnicodeDecodeError:
         return None, [Problem(rel, "is not UTF-8 text", "save the notebook again from Jupyter")]
     except json.JSONDecodeError as exc:
         return None, [Problem(rel, f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
                               "restore it from git or re-save it from Jupyter")]
     try:
-        nb = nbformat.from_dict(raw)
+        nb = nbformat.reads(text, as_version=4)
         nbformat.validate(nb)
     except Exception as exc:  # nbformat raises several types for schema errors
         message = str(exc).splitlines()[0][:160]
@@ -66,7 +68,7 @@ def kernel_and_language(nb, rel: str):
 def headings(nb):
     for index, cell in enumerate(nb.cells, start=1):
         if cell.cell_type == "markdown":
-            for level, text in HEADING.findall(cell.source):
+            for level, text in HEADING.findall(FENCE.sub("", cell.source)):
                 yield index, len(level), text.strip()
 
 

@@ -39,7 +39,7 @@ def cards_and_checksums(course: Course):
                 yield Problem(course.rel(path), f"checksum mismatch (card says {str(digest)[:12]}…, file is {actual[:12]}…)",
                               "regenerate it with 'cerdas datasets build' or, if the change is intended, "
                               "update the card's sha256")
-            elif path.suffix == ".csv" and card.columns:
+            elif path.suffix == ".csv":
                 yield from _header_matches(course, path, card)
         for path in sorted(folder.iterdir()):
             if path.suffix in DATA_SUFFIXES and path.name not in listed:
@@ -48,8 +48,12 @@ def cards_and_checksums(course: Course):
 
 
 def _header_matches(course: Course, path, card: Card):
+    described = list(card.table_columns(path.name))
     with open(path, encoding="utf-8", newline="") as fh:
         header = next(csv.reader(fh), [])
-    if header != list(card.columns):
-        yield Problem(course.rel(path), f"columns {header} differ from the card's {list(card.columns)}",
+    if not described:
+        yield Problem(course.rel(card.path), f"does not describe the columns of {path.name}",
+                      f"add them under 'tables: {path.name}: columns:' (type and arti for each)")
+    elif header != described:
+        yield Problem(course.rel(path), f"columns {header} differ from the card's {described}",
                       "describe every column on the card, in file order")

@@ -15,6 +15,13 @@ def write_csv(frame, path: Path) -> None:
     frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
 
 
+def as_tables(name: str, result) -> dict:
+    """A generator's result as ``{file name: DataFrame}``, the main table first."""
+    if isinstance(result, dict):
+        return result
+    return {f"{name}.csv": result}
+
+
 def build_datasets(*, course: Course | None = None, names: list[str] | None = None,
                    out_dir: Path | None = None, update_cards: bool = True) -> dict[str, Path]:
     """Regenerate the named synthetic datasets (all by default).
@@ -29,16 +36,18 @@ def build_datasets(*, course: Course | None = None, names: list[str] | None = No
         if name not in GENERATORS:
             raise KeyError(f"no generator for dataset {name!r}; known: {', '.join(sorted(GENERATORS))}")
         module = GENERATORS[name]
-        frame = module.generate(module.SEED)
+        tables = as_tables(name, module.generate(module.SEED))
         target_dir = (out_dir / name) if out_dir else course.dataset_dir(name)
-        csv = target_dir / f"{name}.csv"
-        write_csv(frame, csv)
-        written[name] = csv
+        paths = []
+        for file_name, frame in tables.items():
+            write_csv(frame, target_dir / file_name)
+            paths.append(target_dir / file_name)
+        written[name] = paths[0]
         card_path = course.dataset_dir(name) / "CARD.md"
         if update_cards and out_dir is None and card_path.is_file():
             card = Card.read(card_path)
-            card.meta["rows"] = int(len(frame))
-            card.meta["files"] = {csv.name: sha256(csv)}
+            card.meta["rows"] = int(len(next(iter(tables.values()))))
+            card.meta["files"] = {p.name: sha256(p) for p in paths}
             card.meta["generator"] = f"cerdas.datasets.generators.{name}"
             card.meta["seed"] = module.SEED
             card.write()

@@ -2,7 +2,7 @@
 
 Front matter fields: title, rows, columns (name -> type, meaning, optional ``missing: true``),
 synthetic, generator, seed, licence, files (file name -> sha256), created, and optionally
-target, lessons, parse_dates.
+target, lessons, and ``tables`` (file name -> {columns: ...}) describing any file after the first.
 """
 
 from __future__ import annotations
@@ -54,6 +54,13 @@ class Card:
     @property
     def columns(self) -> dict:
         return self.meta.get("columns") or {}
+
+    def table_columns(self, file_name: str) -> dict:
+        """Columns of one shipped file: ``columns`` for the main file, ``tables[file].columns`` else."""
+        files = list(self.meta.get("files") or {})
+        if files and file_name == files[0]:
+            return self.columns
+        return ((self.meta.get("tables") or {}).get(file_name) or {}).get("columns") or {}
 
     def missing_fields(self) -> list[str]:
         return [k for k in REQUIRED if k not in self.meta]

@@ -12,3 +12,6 @@ c.CourseDirectory.course_id = "cerdas"
 # What a learner sees in place of the removed solutions (Bahasa Indonesia).
 c.ClearSolutions.code_stub = {"python": "# TULIS JAWABAN ANDA DI SINI\nraise NotImplementedError()"}
 c.ClearSolutions.text_stub = "TULIS JAWABAN ANDA DI SINI"
+
+# mutants.yml holds plausible wrong answers for `cerdas assignments verify`: never release it.
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "mutants.yml"]

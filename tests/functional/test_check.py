@@ -119,3 +119,38 @@ def test_every_problem_reported_and_exit_1(course_copy, capsys):
     err = capsys.readouterr().err
     assert out_rel in err and bad_rel in err
     assert "problem(s) found" in err
+
+
+def test_assignment_without_mutants_is_refused(course_copy):
+    """An assignment with no mutants.yml cannot prove its tests, so check refuses it."""
+    shutil.copytree(FIXTURES / "assignments" / "sound" / "kuadrat", course_copy.source_dir / "kuadrat",
+                    ignore=shutil.ignore_patterns("mutants.yml"))
+    text = problems_text(course_copy)
+    assert "assignments/source/kuadrat/mutants.yml: missing: the assignment has no mutants" in text
+
+
+def test_too_few_mutants_per_answer_cell(course_copy):
+    """Fewer than three mutants for an answer cell is reported with how many are missing."""
+    folder = course_copy.source_dir / "kuadrat"
+    shutil.copytree(FIXTURES / "assignments" / "sound" / "kuadrat", folder)
+    text = (folder / "mutants.yml").read_text()
+    (folder / "mutants.yml").write_text(text[: text.index("  - id: pangkat-tiga")])
+    assert "answer cell 'kuadrat_jawaban' has 1 mutant(s) — add at least 2 more" in problems_text(course_copy)
+
+
+def test_mutants_are_never_released(real_course, tmp_path):
+    """nbgrader's config keeps mutants.yml out of the student version."""
+    import runpy
+
+    config = runpy.run_path(str(real_course.assignments_dir / "nbgrader_config.py"),
+                            init_globals={"get_config": lambda: _Config()})["c"]
+    assert "mutants.yml" in config.CourseDirectory.ignore
+
+
+class _Config:
+    """Stands in for traitlets' config object: attribute access creates sections."""
+
+    def __getattr__(self, name):
+        value = _Config()
+        object.__setattr__(self, name, value)
+        return value

@@ -1,22 +1,34 @@
 """``cerdas assignments verify``: prove that each assignment's tests can tell right from wrong.
 
-In a throwaway course directory (never the instructor's gradebook) the assignment is released
-and two submissions are auto-graded: the source notebook with its reference solutions, which
-must earn every automatic point, and the released blank version, which must earn none. A test
-that passes on the blank version can catch nothing; a test that fails on the solution is wrong.
+In a throwaway course directory (never the instructor's gradebook) the assignment is released and
+these submissions are auto-graded by nbgrader itself:
+
+* ``solusi``: the source notebook with its reference solutions: must earn every automatic point;
+* ``kosong``: the released blank version: must earn none (a test that passes before any answer
+  is written can catch nothing);
+* ``mutan-<id>``: the solution with one answer cell replaced by a mutant from ``mutants.yml``:
+  must lose points on the tests of the cell it replaces (exactly ``loses`` points if declared).
+
+A mutant marked ``hardcoded`` must also pass the *visible* tests (run with nbclient on the released
+test cells), so that only a hidden test can be what catches it. Submissions are split over
+``jobs`` worker directories that nbgrader grades at the same time.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
+from tqdm import tqdm
 
+from cerdas.assignments import mutants as mut
 from cerdas.assignments.nbgrader import read_scores, run_nbgrader
+from cerdas.assignments.visible import passes_visible_tests
 from cerdas.check.assignments import is_autograded_test, nbgrader_cells
 from cerdas.course import Course
 from cerdas.errors import CourseError, Problem
@@ -32,6 +44,8 @@ class TestRow:
     points: float
     solution: float | None = None
     blank: float | None = None
+    caught: int = 0
+    mutants: int = 0
 
 
 @dataclass
@@ -46,9 +60,10 @@ class VerifyResult:
 
     def table(self) -> str:
         lines = [f"{self.assignment}: {'OK' if self.ok else 'FAILED'}",
-                 f"  {'cell':<30} {'points':>6} {'solution':>9} {'blank':>6}"]
+                 f"  {'test cell':<32} {'points':>6} {'solution':>9} {'blank':>6} {'mutants caught':>15}"]
         for r in self.rows:
-            lines.append(f"  {r.grade_id:<30} {r.points:>6g} {_fmt(r.solution):>9} {_fmt(r.blank):>6}")
+            caught = f"{r.caught}/{r.mutants}" if r.mutants else "-"
+            lines.append(f"  {r.grade_id:<32} {r.points:>6g} {_fmt(r.solution):>9} {_fmt(r.blank):>6} {caught:>15}")
         return "\n".join(lines)
 
 
@@ -56,9 +71,8 @@ def _fmt(score: float | None) -> str:
     return "-" if score is None else f"{score:g}"
 
 
-def _test_cells(path: Path) -> list[tuple[int, str, float]]:
-    nb = nbformat.read(path, as_version=4)
-    return [(i, m["grade_id"], float(m.get("points", 0))) for i, c, m in nbgrader_cells(nb) if is_autograded_test(c, m)]
+def _student_id(mutant: mut.Mutant) -> str:
+    return "mutan-" + re.sub(r"[^a-z0-9_-]+", "-", mutant.id.lower())
 
 
 def _error_of(autograded: Path, grade_id: str) -> str:
@@ -73,58 +87,172 @@ def _error_of(autograded: Path, grade_id: str) -> str:
     return ""
 
 
-def verify_one(name: str, *, course: Course) -> VerifyResult:
-    result = VerifyResult(name)
+@dataclass
+class Plan:
+    """Everything one assignment's verification needs, prepared before any grading starts."""
+
+    name: str
+    root: Path
+    notebooks: dict[str, object]
+    mutants: list[mut.Mutant]
+    submissions: dict[str, dict[str, object]] = field(default_factory=dict)
+    workers: list[Path] = field(default_factory=list)
+    visible: dict[str, bool] = field(default_factory=dict)
+
+
+def prepare(name: str, *, course: Course, tmp: Path, jobs: int) -> Plan:
     source = course.source_dir / name
-    notebooks = sorted(source.glob("*.ipynb"))
-    with tempfile.TemporaryDirectory(prefix=f"cerdas-verify-{name}-") as tmp:
-        root = Path(tmp)
-        config = course.assignments_dir / "nbgrader_config.py"
-        if config.is_file():
-            shutil.copy(config, root / "nbgrader_config.py")
-        shutil.copytree(source, root / "source" / name)
-        try:
-            run_nbgrader("generate_assignment", name, course_dir=root, course=course)
-            for student, origin in ((SOLUTION, root / "source" / name), (BLANK, root / "release" / name)):
-                target = root / "submitted" / student / name
-                shutil.copytree(origin, target)
-            run_nbgrader("autograde", name, course_dir=root, course=course)
-        except CourseError as exc:
-            result.problems.extend(exc.problems)
-            return result
-        solution_scores = read_scores(root, name, SOLUTION)
-        blank_scores = read_scores(root, name, BLANK)
-        for path in notebooks:
-            rel, nb_name = course.rel(path), path.stem
-            for cell, grade_id, points in _test_cells(path):
-                sol = solution_scores.get((nb_name, grade_id))
-                blank = blank_scores.get((nb_name, grade_id))
-                row = TestRow(nb_name, grade_id, cell, points,
-                              sol.auto_score if sol else None, blank.auto_score if blank else None)
-                result.rows.append(row)
-                if row.solution is None or row.solution < points:
-                    why = _error_of(root / "autograded" / SOLUTION / name / path.name, grade_id)
-                    result.problems.append(Problem(
-                        rel, f"test '{grade_id}' gives the reference solution {_fmt(row.solution)} of {points:g} points"
-                        + (f" ({why})" if why else ""),
-                        "fix the solution or the test so the solution earns full points", cell=cell))
-                if row.blank is None or row.blank > 0:
-                    result.problems.append(Problem(
-                        rel, f"test '{grade_id}' gives the blank released version {_fmt(row.blank)} points",
-                        "a test that passes before any answer is written cannot catch anything: "
-                        "make it check the answer's value", cell=cell))
-        if not result.rows:
-            result.problems.append(Problem(course.rel(source), "has no auto-graded test cells", "add test cells"))
+    root = tmp / name / "w0"
+    root.mkdir(parents=True)
+    config = course.assignments_dir / "nbgrader_config.py"
+    if config.is_file():
+        shutil.copy(config, root / "nbgrader_config.py")
+    shutil.copytree(source, root / "source" / name, ignore=shutil.ignore_patterns(mut.FILE_NAME, ".ipynb_checkpoints"))
+    notebooks = {p.stem: nbformat.read(p, as_version=4) for p in sorted(source.glob("*.ipynb"))}
+    plan = Plan(name, root, notebooks, mut.load_mutants(source, course=course))
+    run_nbgrader("generate_assignment", name, course_dir=root, course=course)
+    released = {stem: nbformat.read(root / "release" / name / f"{stem}.ipynb", as_version=4) for stem in notebooks}
+    plan.submissions[SOLUTION] = dict(notebooks)
+    plan.submissions[BLANK] = released
+    for mutant in plan.mutants:
+        plan.submissions[_student_id(mutant)] = {**notebooks, mutant.notebook: mut.apply(mutant, notebooks[mutant.notebook])}
+    students = list(plan.submissions)
+    count = max(1, min(jobs, len(students)))
+    for index in range(count):
+        worker = root if index == 0 else tmp / name / f"w{index}"
+        if index:
+            shutil.copytree(root, worker, ignore=shutil.ignore_patterns("submitted"))
+        for student in students[index::count]:
+            folder = worker / "submitted" / student / name
+            folder.mkdir(parents=True)
+            for stem, nb in plan.submissions[student].items():
+                nbformat.write(nb, folder / f"{stem}.ipynb")
+            for extra in (root / "release" / name).iterdir():  # data files shipped with the assignment
+                if extra.suffix != ".ipynb" and not (folder / extra.name).exists():
+                    shutil.copy(extra, folder / extra.name) if extra.is_file() else shutil.copytree(extra, folder / extra.name)
+        plan.workers.append(worker)
+    return plan
+
+
+def tasks(plan: Plan, *, course: Course):
+    """Independent units of work: one autograde per worker dir, one visible-test run per hardcoded mutant."""
+    for worker in plan.workers:
+        yield lambda w=worker: run_nbgrader("autograde", plan.name, course_dir=w, course=course)
+    release = plan.root / "release" / plan.name
+    for mutant in plan.mutants:
+        if mutant.hardcoded:
+            def visible(m=mutant):
+                plan.visible[m.id] = passes_visible_tests(
+                    release / f"{m.notebook}.ipynb", solution=plan.notebooks[m.notebook],
+                    mutant_cell=m.cell, mutant_code=m.code, tests=[g for _, g, _ in
+                                                                   mut.tests_by_answer(plan.notebooks[m.notebook])[m.cell]],
+                    course=course)
+            yield visible
+
+
+def evaluate(plan: Plan, *, course: Course) -> VerifyResult:
+    result = VerifyResult(plan.name)
+    scores = {}
+    for worker in plan.workers:
+        for student in plan.submissions:
+            scores.setdefault(student, {}).update(read_scores(worker, plan.name, student))
+    rows: dict[tuple[str, str], TestRow] = {}
+    for stem, nb in plan.notebooks.items():
+        rel = course.rel(course.source_dir / plan.name / f"{stem}.ipynb")
+        for index, cell, meta in nbgrader_cells(nb):
+            if not is_autograded_test(cell, meta):
+                continue
+            gid, points = meta["grade_id"], float(meta.get("points", 0))
+            sol, blank = scores[SOLUTION].get((stem, gid)), scores[BLANK].get((stem, gid))
+            row = TestRow(stem, gid, index, points, sol.auto_score if sol else None, blank.auto_score if blank else None)
+            rows[(stem, gid)] = row
+            result.rows.append(row)
+            if row.solution is None or row.solution < points:
+                worker = next((w for w in plan.workers if (w / "autograded" / SOLUTION).is_dir()), plan.root)
+                why = _error_of(worker / "autograded" / SOLUTION / plan.name / f"{stem}.ipynb", gid)
+                result.problems.append(Problem(
+                    rel, f"test '{gid}' gives the reference solution {_fmt(row.solution)} of {points:g} points"
+                    + (f" ({why})" if why else ""), "fix the solution or the test so the solution earns full points",
+                    cell=index))
+            if row.blank is None or row.blank > 0:
+                result.problems.append(Problem(
+                    rel, f"test '{gid}' gives the blank released version {_fmt(row.blank)} points",
+                    "a test that passes before any answer is written cannot catch anything: "
+                    "make it check the answer's value", cell=index))
+    for mutant in plan.mutants:
+        result.problems.extend(_judge(mutant, plan, scores.get(_student_id(mutant), {}), rows, course=course))
+    if not result.rows:
+        result.problems.append(Problem(course.rel(course.source_dir / plan.name), "has no auto-graded test cells",
+                                       "add test cells"))
     return result
 
 
-def verify(*, course: Course | None = None, names: list[str] | None = None, jobs: int = 2) -> list[VerifyResult]:
-    """Verify the named assignments (all by default), ``jobs`` at a time."""
+def _judge(mutant: mut.Mutant, plan: Plan, scores: dict, rows: dict, *, course: Course) -> list[Problem]:
+    rel = course.rel(course.source_dir / plan.name / mut.FILE_NAME)
+    tests = mut.tests_by_answer(plan.notebooks[mutant.notebook])[mutant.cell]
+    if not tests:
+        return [Problem(rel, f"mutant '{mutant.id}': answer cell '{mutant.cell}' has no test cell after it",
+                        "add a test cell after the answer cell")]
+    full = sum(points for _, _, points in tests)
+    earned = 0.0
+    for _, gid, _ in tests:
+        score = scores.get((mutant.notebook, gid))
+        earned += (score.auto_score or 0.0) if score else 0.0
+        rows[(mutant.notebook, gid)].mutants += 1
+    problems = []
+    caught = earned < full
+    if caught:
+        for _, gid, _ in tests:
+            rows[(mutant.notebook, gid)].caught += 1
+    else:
+        problems.append(Problem(rel, f"mutant '{mutant.id}' survives: it earns all {full:g} points of cell "
+                                f"'{mutant.cell}' ({mutant.why or 'no reason given'})",
+                                "add a test (hidden if it must not reveal the answer) that rejects this answer"))
+    if mutant.loses is not None and caught and abs((full - earned) - float(mutant.loses)) > 1e-9:
+        problems.append(Problem(rel, f"mutant '{mutant.id}' loses {full - earned:g} points on cell '{mutant.cell}', "
+                                f"but its entry declares loses: {mutant.loses:g}",
+                                "adjust the tests' points or the declared loss"))
+    if mutant.hardcoded and not plan.visible.get(mutant.id, False):
+        problems.append(Problem(rel, f"mutant '{mutant.id}' is marked hardcoded but fails the visible tests of cell "
+                                f"'{mutant.cell}', so it does not prove that a hidden test guards the answer",
+                                "make it return the expected output literally so it passes the visible tests"))
+    return problems
+
+
+def verify(*, course: Course | None = None, names: list[str] | None = None, jobs: int = 2,
+           progress: bool = False) -> list[VerifyResult]:
+    """Verify the named assignments (all by default), with ``jobs`` gradings at a time."""
     course = course or Course.find()
     names = names or course.assignment_names()
     unknown = [n for n in names if n not in course.assignment_names()]
     if unknown:
         raise CourseError([Problem(f"assignments/source/{n}", "no such assignment",
                                    f"choose one of: {', '.join(course.assignment_names()) or 'none'}") for n in unknown])
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        return list(pool.map(lambda n: verify_one(n, course=course), names))
+    results: dict[str, VerifyResult] = {}
+    with tempfile.TemporaryDirectory(prefix="cerdas-verify-") as tmp, ThreadPoolExecutor(max(1, jobs)) as pool:
+        plans: list[Plan] = []
+        prepared = pool.map(lambda n: _try(prepare, n, course=course, tmp=Path(tmp), jobs=jobs), names)
+        for name, outcome in zip(names, prepared):
+            if isinstance(outcome, CourseError):
+                results[name] = VerifyResult(name, problems=outcome.problems)
+            else:
+                plans.append(outcome)
+        futures = {pool.submit(_try, task): plan for plan in plans for task in tasks(plan, course=course)}
+        failures: dict[str, list[Problem]] = {}
+        with tqdm(total=len(futures), desc="verify", unit="run", disable=not progress, leave=False) as bar:
+            for future in as_completed(futures):
+                outcome = future.result()
+                if isinstance(outcome, CourseError):
+                    failures.setdefault(futures[future].name, []).extend(outcome.problems)
+                bar.update()
+        for plan in plans:
+            results[plan.name] = (VerifyResult(plan.name, problems=failures[plan.name]) if plan.name in failures
+                                  else evaluate(plan, course=course))
+    return [results[n] for n in names]
+
+
+def _try(func, *args, **kwargs):
+    try:
+        return func(*args, **kwargs)
+    except CourseError as exc:
+        return exc

@@ -68,3 +68,7 @@ def sources_are_gradable(course: Course):
             rel = course.rel(path)
             for step in (stored_clean, gradable, data_access):
                 yield from step(nb, rel)
+        if notebooks:
+            from cerdas.assignments.mutants import coverage_problems
+
+            yield from coverage_problems(folder, course=course)

@@ -12,6 +12,10 @@ How the rows are made, in short:
 * daily counts per category are Poisson draws around an expected rate that carries a yearly
   trend, weekday pattern, a dip around Idul Fitri, a rainy-season peak (Nov-Mar) for roads,
   environment and water, and a school-admission peak (Jun-Jul) for education;
+* the kecamatan of a complaint depends on its category in exactly two planted, illustrative
+  places (water in Balikpapan Utara, environment/flooding in Balikpapan Tengah, by design
+  about 1.7 and 1.5 times the city share); every other kecamatan keeps close to the city profile,
+  and category shares and kecamatan sizes stay as designed (see ``_kecamatan_given_category``);
 * channel shares drift over time (app up, SMS down) and there is no walk-in on weekends;
 * the text is composed from many fragments (greeting, opener, problem, place, duration,
   impact, plea, closing) in a register that depends on the channel, then informal channels
@@ -73,6 +77,15 @@ KECAMATAN = ["Balikpapan Barat", "Balikpapan Kota", "Balikpapan Selatan",
              "Balikpapan Tengah", "Balikpapan Timur", "Balikpapan Utara"]
 KECAMATAN_P = np.array([0.115, 0.125, 0.245, 0.150, 0.130, 0.235])
 KECAMATAN_MISSING = 0.015
+
+# Two district effects planted for teaching. They are ILLUSTRATIVE, not facts about the real
+# districts: each factor is an odds multiplier on "a complaint of this category comes from this
+# kecamatan"; every other pair keeps factor 1, so the other four kecamatan stay close to the
+# city profile (they only give up the small share that the two planted cells take).
+KECAMATAN_EFFECT = {
+    ("W", "Balikpapan Utara"): 2.4,   # expanding area at the edge of the piped-water network
+    ("L", "Balikpapan Tengah"): 1.8,  # dense and low-lying: blocked drains, floods, rubbish
+}
 
 KANAL = ["Aplikasi", "WhatsApp", "SMS", "Situs web", "Tatap muka"]
 KANAL_START = np.array([0.22, 0.32, 0.16, 0.17, 0.13])
@@ -918,6 +931,26 @@ def _daily_rates(days: np.ndarray) -> np.ndarray:
     return rates * (shares * EXPECTED_ROWS / totals)
 
 
+def _kecamatan_given_category() -> dict[str, np.ndarray]:
+    """P(kecamatan | category) for every category code, with the planted effects.
+
+    The joint table starts as SHARES x KECAMATAN_P (independence), the planted cells are
+    multiplied by their factor, and iterative proportional fitting (a fixed number of rounds,
+    plain float arithmetic, so deterministic) pulls the row sums back to SHARES and the column
+    sums back to KECAMATAN_P. The category shares are untouched (the category of a row is drawn
+    before its kecamatan) and the kecamatan sizes stay as designed; only the two planted cells
+    (and, slightly, their row and column neighbours) move.
+    """
+    shares = np.array([SHARES[c] for c in CODES])
+    joint = np.outer(shares, KECAMATAN_P)
+    for (code, kec), factor in KECAMATAN_EFFECT.items():
+        joint[CODES.index(code), KECAMATAN.index(kec)] *= factor
+    for _ in range(100):
+        joint *= (KECAMATAN_P / joint.sum(axis=0))[None, :]
+        joint *= (shares / joint.sum(axis=1))[:, None]
+    return {code: joint[k] / joint[k].sum() for k, code in enumerate(CODES)}
+
+
 def _weekday(day: np.datetime64) -> int:
     """0 = Monday .. 6 = Sunday (1970-01-01 was a Thursday)."""
     return (int(day.astype(int)) + 3) % 7
@@ -936,13 +969,14 @@ def generate(seed: int) -> pd.DataFrame:
         rows.extend((day, day_rows[i]) for i in order)
 
     span = float((END - START).astype(int))
+    kec_given_cat = _kecamatan_given_category()
     records = []
     for day, code in rows:
         t = float((day - START).astype(int)) / span  # 0 .. 1 over the three years
         weekend = _weekday(day) >= 5
 
-        # kecamatan, with a small realistic gap
-        kec = KECAMATAN[int(rng.choice(len(KECAMATAN), p=KECAMATAN_P))]
+        # kecamatan, depending on the category (one uniform draw, as before), with a small gap
+        kec = KECAMATAN[int(rng.choice(len(KECAMATAN), p=kec_given_cat[code]))]
         if rng.random() < KECAMATAN_MISSING:
             kec = None
 

@@ -57,6 +57,31 @@ def cmd_verify(args) -> int:
     return 1 if problems else 0
 
 
+def cmd_feedback(args) -> int:
+    from pathlib import Path
+
+    from cerdas.assignments.feedback import feedback
+
+    course_dir = Path(args.course_dir) if args.course_dir else _course(args).assignments_dir
+    paths = feedback(course_dir=course_dir, assignment=args.assignment, students=args.student or None)
+    for path in paths:
+        print(f"wrote {path}")
+    return 0
+
+
+def cmd_validate(args) -> int:
+    from pathlib import Path
+
+    from cerdas.assignments.validate import validate
+
+    status = 0
+    for name in args.notebooks:
+        result = validate(Path(name), released=Path(args.released) if args.released else None)
+        print(result.report())
+        status = status or (0 if result.ok else 1)
+    return status
+
+
 def cmd_datasets_list(args) -> int:
     from cerdas.datasets.listing import dataset_table, format_table
 
@@ -90,6 +115,16 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("names", nargs="*")
     v.add_argument("--jobs", type=int, default=2)
     v.set_defaults(func=cmd_verify)
+
+    f = sub.add_parser("feedback", help="per-student HTML feedback in Indonesian, hidden tests never shown")
+    f.add_argument("assignment")
+    f.add_argument("--student", action="append", help="only this student (repeatable)")
+    f.add_argument("--course-dir", help="nbgrader course directory (default: the course's assignments/)")
+    f.set_defaults(func=cmd_feedback)
+    val = sub.add_parser("validate", help="run a notebook and report its tests in Indonesian; exit 1 on failure")
+    val.add_argument("notebooks", nargs="+")
+    val.add_argument("--released", help="the released notebook, to detect deleted cells (found automatically in a course)")
+    val.set_defaults(func=cmd_validate)
 
     d = sub.add_parser("datasets", help="list or regenerate the datasets").add_subparsers(dest="action", required=True)
     d.add_parser("list", help="one line per dataset").set_defaults(func=cmd_datasets_list)

@@ -1,0 +1,100 @@
+"""Feedback never shows hidden tests; validate tells learners the truth and exits non-zero on failure."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from cerdas.assignments.feedback import feedback
+from cerdas.assignments.nbgrader import run_nbgrader
+from cerdas.cli import main
+from conftest import FIXTURES, REPO
+
+pytestmark = pytest.mark.slow
+SUBMISSIONS = FIXTURES / "submissions"
+
+
+def hidden_source(nb) -> list[str]:
+    """Every non-marker line between the hidden-test markers, and every string literal in them."""
+    found = []
+    for cell in nb.cells:
+        for block in re.findall(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", cell.source, re.S):
+            for line in block.splitlines():
+                if line.strip():
+                    found.append(line.strip())
+                    found += [s for s in re.findall(r'"([^"]{6,})"', line)]
+    return found
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory, real_course):
+    """An instructor course directory where three students' kuadrat submissions were autograded."""
+    root = tmp_path_factory.mktemp("kelas")
+    shutil.copytree(FIXTURES / "assignments" / "sound", root / "source")
+    shutil.copy(REPO / "assignments" / "nbgrader_config.py", root)
+    run_nbgrader("generate_assignment", "kuadrat", course_dir=root, course=real_course)
+    hard_coded = nbformat.read(SUBMISSIONS / "answered-correctly.ipynb", as_version=4)
+    hard_coded.cells[1].source = "def kuadrat(x):\n    return 9"
+    for student, nb in {
+        "benar": nbformat.read(SUBMISSIONS / "answered-correctly.ipynb", as_version=4),
+        "dihafal": hard_coded,
+        "kosong": nbformat.read(SUBMISSIONS / "released-kuadrat.ipynb", as_version=4),
+    }.items():
+        folder = root / "submitted" / student / "kuadrat"
+        folder.mkdir(parents=True)
+        nbformat.write(nb, folder / "kuadrat.ipynb")
+    run_nbgrader("autograde", "kuadrat", course_dir=root, course=real_course)
+    return root
+
+
+def test_feedback_never_leaks_hidden_tests(graded):
+    """No line, nor message, of the hidden tests appears in any feedback file."""
+    paths = feedback(course_dir=graded, assignment="kuadrat")
+    assert len(paths) == 3
+    secrets = hidden_source(nbformat.read(graded / "source" / "kuadrat" / "kuadrat.ipynb", as_version=4))
+    assert secrets, "the fixture must have hidden tests for this test to mean anything"
+    for path in paths:
+        text = html.unescape(path.read_text(encoding="utf-8"))
+        leaked = [s for s in secrets if s in text]
+        assert leaked == [], f"{path}: {leaked}"
+
+
+def test_feedback_says_what_learners_may_know(graded):
+    """Indonesian scores per question; visible failures explained; hidden ones only passed / not passed."""
+    feedback(course_dir=graded, assignment="kuadrat")
+    page = {s: (graded / "feedback" / s / "kuadrat" / "kuadrat.html").read_text(encoding="utf-8")
+            for s in ("benar", "dihafal", "kosong")}
+    assert '<html lang="id">' in page["benar"] and "2 / 2 poin" in page["benar"]
+    assert "tes tersembunyi: lulus" in page["benar"]
+    assert "Tes terlihat: lulus" in page["dihafal"] and "tes tersembunyi: tidak lulus" in page["dihafal"]
+    assert "0 / 2 poin" in page["dihafal"]
+    assert "Jawaban belum ditulis" in page["kosong"]
+    assert "Traceback" not in "".join(page.values())
+
+
+@pytest.mark.parametrize(
+    ("fixture", "code", "expected"),
+    [
+        ("answered-correctly.ipynb", 0, "1 dari 1 tes terlihat lulus."),
+        ("answered-wrongly.ipynb", 1, "TIDAK LULUS  sel 3 ('kuadrat_tes'): kuadrat(3) seharusnya 9."),
+        ("released-kuadrat.ipynb", 1, "sel jawaban 2 ('kuadrat_jawaban') belum diisi."),
+        ("calls-input.ipynb", 1, "sel 2 memanggil input()"),
+        ("answer-in-another-cell.ipynb", 1, "jawaban untuk 'kuadrat' ada di sel 3, bukan di sel jawaban 2"),
+        ("test-cell-duplicated.ipynb", 1, "sel 4 adalah salinan sel 3 ('kuadrat_tes')"),
+        ("test-cell-deleted.ipynb", 1, "sel 'kuadrat_tes' dari tugas asli telah dihapus"),
+    ],
+)
+def test_validate_exit_codes(fixture, code, expected, tmp_path, capsys):
+    """validate exits 0 only when every visible test passes and nothing would break grading."""
+    notebook = tmp_path / "kuadrat" / fixture
+    notebook.parent.mkdir()
+    shutil.copy(SUBMISSIONS / fixture, notebook)
+    released = SUBMISSIONS / "released-kuadrat.ipynb"
+    assert main(["validate", str(notebook), "--released", str(released)]) == code
+    assert expected in capsys.readouterr().out
+    assert notebook.read_bytes() == (SUBMISSIONS / fixture).read_bytes(), "validate must not modify the notebook"

@@ -82,6 +82,35 @@ def cmd_validate(args) -> int:
     return status
 
 
+def cmd_grade(args) -> int:
+    from pathlib import Path
+
+    from cerdas.assignments.feedback import feedback
+    from cerdas.grading import grade
+    from cerdas.grading.report import write_reports
+    from cerdas.grading.worker import Limits
+
+    course_dir = Path(args.course_dir) if args.course_dir else _course(args).assignments_dir
+    limits = Limits(cell_seconds=args.cell_timeout, notebook_seconds=args.notebook_timeout,
+                    memory_bytes=args.memory_mb * 1024**2)
+    run = grade(course_dir=course_dir, assignment=args.assignment, source=Path(args.source) if args.source else None,
+                roster=Path(args.roster) if args.roster else None, workers=args.jobs, force=args.force,
+                scheduler=args.scheduler, limits=limits, db_url=args.db)
+    for line in run.report():
+        print(line, file=sys.stderr)
+    db_url = args.db or f"sqlite:///{Path(course_dir).resolve() / 'gradebook.db'}"
+    outputs = write_reports(course_dir=Path(course_dir), assignment=args.assignment, db_url=db_url)
+    if run.graded or run.skipped:
+        outputs += feedback(course_dir=Path(course_dir), assignment=args.assignment)
+    print(f"graded {len(run.graded)}, unchanged {len(run.skipped)}, input problems {len(run.issues)} "
+          f"in {run.seconds:.0f} s")
+    for path in outputs[:3]:
+        print(f"wrote {path}")
+    if len(outputs) > 3:
+        print(f"wrote {len(outputs) - 3} feedback files under {Path(course_dir) / 'feedback'}")
+    return 0
+
+
 def cmd_datasets_list(args) -> int:
     from cerdas.datasets.listing import dataset_table, format_table
 
@@ -115,6 +144,21 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("names", nargs="*")
     v.add_argument("--jobs", type=int, default=2)
     v.set_defaults(func=cmd_verify)
+
+    gr = sub.add_parser("grade", help="auto-grade every submission in parallel, with reports and feedback")
+    gr.add_argument("assignment")
+    gr.add_argument("--from", dest="source", help="an LMS zip/folder or an exchange inbound folder "
+                    "(default: the course's submitted/ tree)")
+    gr.add_argument("--roster", help="CSV with an id column (and name/email) to match students")
+    gr.add_argument("--jobs", type=int, default=None, help="parallel workers (default: number of cores)")
+    gr.add_argument("--force", action="store_true", help="grade again even unchanged submissions")
+    gr.add_argument("--scheduler", help="run on a Dask cluster, e.g. tcp://10.0.0.5:8786")
+    gr.add_argument("--db", help="gradebook database URL (default: sqlite in the course directory)")
+    gr.add_argument("--course-dir", help="nbgrader course directory (default: the course's assignments/)")
+    gr.add_argument("--cell-timeout", type=int, default=60, help="seconds per cell")
+    gr.add_argument("--notebook-timeout", type=int, default=300, help="seconds per notebook")
+    gr.add_argument("--memory-mb", type=int, default=2048, help="memory limit per kernel")
+    gr.set_defaults(func=cmd_grade)
 
     f = sub.add_parser("feedback", help="per-student HTML feedback in Indonesian, hidden tests never shown")
     f.add_argument("assignment")

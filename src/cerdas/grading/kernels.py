@@ -37,7 +37,7 @@ class Sandbox:
     env: dict = field(default_factory=dict)  # extra environment for the kernel (on top of a minimal one)
 
     def limits(self) -> dict:
-        return {"memory_bytes": self.memory_bytes, "processes": self.processes if self.user else None,
+        return {"memory_bytes": self.memory_bytes, "processes": None,
                 "pids": self.processes, "file_bytes": self.file_bytes, "cpu_seconds": self.cpu_seconds}
 
 
@@ -145,8 +145,10 @@ def minimal_env(home: str, extra: dict) -> dict:
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": os.environ.get("LANG", "C.UTF-8"),
            "HOME": home, "IPYTHONDIR": os.path.join(home, ".ipython"), "MPLCONFIGDIR": os.path.join(home, ".mpl"),
            "MPLBACKEND": "module://matplotlib_inline.backend_inline", "PYDEVD_DISABLE_FILE_VALIDATION": "1",
-           "NBGRADER_EXECUTION": "autograde"}
-    for key in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OMP_NUM_THREADS", "TZ"):
+           "NBGRADER_EXECUTION": "autograde",
+           # one BLAS thread per kernel: workers already use every core, oversubscription only slows
+           "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+    for key in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "TZ"):
         if key in os.environ:
             env[key] = os.environ[key]
     env.update(extra)

@@ -75,13 +75,42 @@ def restore_deleted(nb, source_nb) -> list[str]:
 
 
 def duplicates(nb) -> list[str]:
+    """grade_ids that occur more than once; later copies become ordinary cells (the first is graded)."""
     seen, dup = set(), []
     for cell in nb.cells:
         gid = _grade_id(cell)
         if gid and gid in seen:
             dup.append(gid)
+            del cell.metadata["nbgrader"]
         seen.add(gid)
     return dup
+
+
+def tampering(nb) -> list[str]:
+    """Student cells that rebind attributes of imported modules or builtins (what tests may call)."""
+    import ast
+
+    found = []
+    for index, cell in enumerate(nb.cells, start=1):
+        meta = cell.metadata.get("nbgrader") or {}
+        if cell.cell_type != "code" or (meta.get("grade") and not meta.get("solution")):
+            continue
+        try:
+            tree = ast.parse("\n".join(l for l in cell.source.splitlines() if not l.lstrip().startswith(("!", "%"))))
+        except SyntaxError:
+            continue
+        modules = {a.asname or a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+        modules |= {a.asname or a.name for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) for a in n.names}
+        modules |= {"builtins", "__builtins__", "sys"}
+        for node in ast.walk(tree):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AugAssign) else []
+            for target in targets:
+                if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id in modules:
+                    found.append(f"sel {index} mengubah {target.value.id}.{target.attr}")
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "setattr" and node.args \
+                    and isinstance(node.args[0], ast.Name) and node.args[0].id in modules:
+                found.append(f"sel {index} memanggil setattr pada {node.args[0].id}")
+    return found
 
 
 class ConfinedExecute(Execute):
@@ -145,6 +174,8 @@ def grade_notebook(job: Job, name: str, submitted: Path) -> dict:
         flags.append(f"sel '{gid}' digandakan; hanya salinan pertama yang dinilai")
     for gid in restore_deleted(nb, source_nb):
         flags.append(f"sel tes '{gid}' dihapus peserta dan dipulihkan dari sumber")
+    for what in tampering(nb):
+        flags.append(f"{what}, yang bisa dipakai tes; periksa secara manual")
     resources = {"nbgrader": {"notebook": name, "assignment": job.assignment, "student": job.student,
                               "db_url": job.snapshot_db if "://" in job.snapshot_db else f"sqlite:///{job.snapshot_db}"},
                  "metadata": {}}

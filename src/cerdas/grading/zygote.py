@@ -27,9 +27,23 @@ def _apply_limits(limits: dict) -> None:
              "file_bytes": resource.RLIMIT_FSIZE, "cpu_seconds": resource.RLIMIT_CPU}
     for key, which in table.items():
         value = limits.get(key)
+        if value and key == "memory_bytes":
+            value = int(value) + _address_space()  # the budget comes on top of what is already loaded
         if value:
             resource.setrlimit(which, (int(value), int(value)))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+def _address_space() -> int:
+    """Bytes of virtual memory this process already maps (the preloaded libraries)."""
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
 
 
 def _become(user: dict | None) -> None:

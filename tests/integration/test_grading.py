@@ -1,0 +1,194 @@
+"""`cerdas grade`: parallel, confined grading that matches nbgrader and survives hostile submissions."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import zipfile
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from cerdas.assignments.nbgrader import run_nbgrader
+from cerdas.cli import main
+from cerdas.grading import grade
+from cerdas.grading.gradebook import scores
+from cerdas.grading.worker import Limits
+from conftest import FIXTURES, REPO
+
+pytestmark = pytest.mark.slow
+GRADING = FIXTURES / "grading"
+IS_ROOT_LINUX = os.geteuid() == 0 and os.path.isdir("/sys/fs/cgroup/pids")
+FAST = Limits(cell_seconds=10, notebook_seconds=40, memory_bytes=1024**3, processes=64)
+
+
+def make_course(root: Path, real_course, submissions: dict[str, str]) -> Path:
+    """An instructor course directory with the 'kuadrat' fixture released and the given submissions."""
+    shutil.copytree(FIXTURES / "assignments" / "sound", root / "source")
+    shutil.copy(REPO / "assignments" / "nbgrader_config.py", root)
+    run_nbgrader("generate_assignment", "kuadrat", course_dir=root, course=real_course)
+    for student, fixture in submissions.items():
+        folder = root / "submitted" / student / "kuadrat"
+        folder.mkdir(parents=True)
+        text = (GRADING / fixture).read_text(encoding="utf-8").replace("COURSE_DIR", str(root))
+        (folder / "kuadrat.ipynb").write_text(text, encoding="utf-8")
+    return root
+
+
+def total(table: dict, student: str) -> float:
+    return sum(v or 0 for k, v in table[student].items() if k.endswith("_tes"))
+
+
+def test_scores_equal_nbgrader_autograde(tmp_path, real_course):
+    """On ordinary submissions, cerdas grade writes exactly the scores nbgrader autograde writes."""
+    plan = {"benar": "correct.ipynb", "salah": "wrong.ipynb", "dihafal": "hard-coded.ipynb", "kosong": "blank.ipynb"}
+    ours = make_course(tmp_path / "cerdas", real_course, plan)
+    theirs = make_course(tmp_path / "nbgrader", real_course, plan)
+    run_nbgrader("autograde", "kuadrat", course_dir=theirs, course=real_course)
+    run = grade(course_dir=ours, assignment="kuadrat", workers=2, progress=False)
+    assert len(run.graded) == 4
+    expected = scores(f"sqlite:///{theirs / 'gradebook.db'}", "kuadrat")
+    assert scores(f"sqlite:///{ours / 'gradebook.db'}", "kuadrat") == expected
+    assert total(expected, "benar") == 2 and total(expected, "dihafal") == 0
+    assert (ours / "autograded" / "benar" / "kuadrat" / "kuadrat.ipynb").is_file()
+
+
+def test_regrading_only_changed_submissions(tmp_path, real_course):
+    """A second run grades nothing unless a submission changed or --force is given."""
+    course = make_course(tmp_path / "c", real_course, {"a": "correct.ipynb", "b": "wrong.ipynb"})
+    assert len(grade(course_dir=course, assignment="kuadrat", workers=2, progress=False).graded) == 2
+    again = grade(course_dir=course, assignment="kuadrat", workers=2, progress=False)
+    assert (again.graded, sorted(again.skipped)) == ([], ["a", "b"])
+    shutil.copy(GRADING / "correct.ipynb", course / "submitted" / "b" / "kuadrat" / "kuadrat.ipynb")
+    changed = grade(course_dir=course, assignment="kuadrat", workers=2, progress=False)
+    assert [r["job"]["student"] for r in changed.graded] == ["b"]
+    assert total(scores(f"sqlite:///{course / 'gradebook.db'}", "kuadrat"), "b") == 2
+    assert len(grade(course_dir=course, assignment="kuadrat", force=True, progress=False).graded) == 2
+
+
+HOSTILE = {
+    "loop": "infinite-loop.ipynb",
+    "memori": "memory-bomb.ipynb",
+    "keluar": "os-exit.ipynb",
+    "banjir": "huge-output.ipynb",
+    "ubah": "edited-test-cell.ipynb",
+    "hapus": "deleted-test-cell.ipynb",
+    "ganda": "duplicated-test-cell.ipynb",
+    "intip": "reads-source-and-gradebook.ipynb",
+    "tambal": "monkeypatches-tests.ipynb",
+    "benar": "correct.ipynb",
+}
+if IS_ROOT_LINUX:
+    HOSTILE["bom"] = "fork-bomb.ipynb"
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory, real_course):
+    """One batch holding every hostile scenario next to a correct submission."""
+    course = make_course(tmp_path_factory.mktemp("hostile"), real_course, HOSTILE)
+    before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in (course / "submitted").rglob("*.ipynb")}
+    run = grade(course_dir=course, assignment="kuadrat", workers=2, limits=FAST, progress=False)
+    after = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in (course / "submitted").rglob("*.ipynb")}
+    assert before == after, "originals must never be modified"
+    table = scores(f"sqlite:///{course / 'gradebook.db'}", "kuadrat")
+    report = "\n".join(run.report())
+    return course, run, table, report
+
+
+def test_batch_survives_every_hostile_submission(hostile):
+    """Every submission got a result and the correct one still earns full points."""
+    course, run, table, _ = hostile
+    assert sorted(r["job"]["student"] for r in run.graded) == sorted(HOSTILE)
+    assert total(table, "benar") == 2
+
+
+@pytest.mark.parametrize("student", ["loop", "memori", "keluar"] + (["bom"] if IS_ROOT_LINUX else []))
+def test_killed_or_stuck_kernels_never_score(hostile, student):
+    """An infinite loop, a memory bomb, os._exit (and a fork bomb) score zero on the tests, never full."""
+    _, _, table, _ = hostile
+    assert total(table, student) == 0
+
+
+def test_kernel_death_is_reported(hostile):
+    _, _, _, report = hostile
+    assert "keluar/kuadrat: kernel mati" in report or "keluar/kuadrat: sebagian sel tidak selesai" in report
+
+
+def test_huge_output_is_truncated_but_graded(hostile):
+    """Output floods are cut at the budget; the tests still run and pass."""
+    course, _, table, _ = hostile
+    assert total(table, "banjir") == 2
+    nb = (course / "autograded" / "banjir" / "kuadrat" / "kuadrat.ipynb")
+    assert nb.stat().st_size < 3_000_000
+
+
+def test_edited_and_deleted_test_cells_are_restored(hostile):
+    """A test cell replaced by `pass` is restored (the wrong answer fails); a deleted one is put back and flagged."""
+    _, _, table, report = hostile
+    assert total(table, "ubah") == 0
+    assert total(table, "hapus") == 2
+    assert "hapus/kuadrat: sel tes 'kuadrat_tes' dihapus peserta dan dipulihkan dari sumber" in report
+
+
+def test_duplicated_cell_is_flagged(hostile):
+    _, _, table, report = hostile
+    assert "ganda/kuadrat: sel 'kuadrat_tes' digandakan" in report
+    assert total(table, "ganda") == 2
+
+
+def test_kernel_cannot_read_source_or_gradebook(hostile):
+    """A cell that globs the course directory finds nothing there (hidden), so no hidden test leaks."""
+    course, _, table, _ = hostile
+    nb = nbformat.read(course / "autograded" / "intip" / "kuadrat" / "kuadrat.ipynb", as_version=4)
+    printed = "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "stream")
+    assert "kuadrat(-4)" not in printed
+    if IS_ROOT_LINUX:
+        assert "ditemukan 0" in printed
+    assert total(table, "intip") == 0
+
+
+def test_monkeypatching_is_caught_and_flagged(hostile):
+    """Rebinding helpers the tests use does not earn points (hidden asserts still fail) and is flagged."""
+    _, _, table, report = hostile
+    assert total(table, "tambal") == 0
+    assert "tambal/kuadrat: sel 3 mengubah periksa.pastikan" in report
+
+
+def test_lms_zip_with_roster(tmp_path, real_course, capsys):
+    """A zip from an LMS: ids from file names, latest duplicate wins, every bad file is one report line."""
+    course = make_course(tmp_path / "c", real_course, {})
+    archive = tmp_path / "unduhan-lms.zip"
+    good = (GRADING / "correct.ipynb").read_bytes()
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr(zipfile.ZipInfo("1001_kuadrat.ipynb", (2025, 11, 20, 10, 0, 0)), good)
+        zf.writestr(zipfile.ZipInfo("1002_kuadrat.ipynb", (2025, 11, 19, 9, 0, 0)), (GRADING / "wrong.ipynb").read_bytes())
+        zf.writestr(zipfile.ZipInfo("1002_kuadrat_revisi.ipynb", (2025, 11, 21, 9, 0, 0)), good)
+        zf.writestr(zipfile.ZipInfo("9999_kuadrat.ipynb", (2025, 11, 20, 10, 0, 0)), good)
+        zf.writestr(zipfile.ZipInfo("1003_kuadrat.ipynb", (2025, 11, 20, 10, 0, 0)),
+                    (REPO / "assignments" / "source" / "m01-literasi-data" / "m01-literasi-data.ipynb").read_bytes())
+        zf.writestr(zipfile.ZipInfo("1004_kuadrat.ipynb", (2025, 11, 20, 10, 0, 0)), b'{"cells": [')
+        zf.writestr(zipfile.ZipInfo("1005_kuadrat.ipynb", (2025, 11, 20, 10, 0, 0)), b"\xff\xfe\x00garbage")
+        zf.writestr(zipfile.ZipInfo("1006_kuadrat.ipynb", (2025, 11, 20, 10, 0, 0)), b"")
+        zf.writestr(zipfile.ZipInfo("1007_catatan.txt", (2025, 11, 20, 10, 0, 0)), b"catatan")
+    roster = tmp_path / "peserta.csv"
+    roster.write_text("id,nama\n" + "".join(f"100{i},Peserta {i}\n" for i in range(1, 8)), encoding="utf-8")
+    zip_digest = hashlib.sha256(archive.read_bytes()).hexdigest()
+    assert main(["grade", "kuadrat", "--course-dir", str(course), "--from", str(archive),
+                 "--roster", str(roster), "--jobs", "2"]) == 0
+    err = capsys.readouterr().err
+    assert "1002_kuadrat.ipynb: pengumpulan ganda oleh 1002; yang terbaru dipakai" in err
+    assert "9999_kuadrat.ipynb: mahasiswa/peserta tidak dikenal" in err
+    assert "notebook untuk tugas lain (wrong assignment" in err
+    assert "JSON tidak valid" in err and "bukan teks UTF-8" in err and "berkas kosong" in err
+    assert "1007_catatan.txt: bukan berkas .ipynb" in err
+    table = scores(f"sqlite:///{course / 'gradebook.db'}", "kuadrat")
+    assert sorted(table) == ["1001", "1002"]
+    assert total(table, "1002") == 2  # the later, corrected file
+    assert hashlib.sha256(archive.read_bytes()).hexdigest() == zip_digest
+    reports = course / "reports" / "kuadrat"
+    assert (reports / "nilai-kuadrat.csv").read_text().count("\n") == 3
+    assert (reports / "nilai-kuadrat.xlsx").stat().st_size > 0
+    assert "Analisis butir" in (reports / "analisis-butir-kuadrat.html").read_text()
+    assert (course / "feedback" / "1001" / "kuadrat" / "kuadrat.html").is_file()

@@ -10,8 +10,8 @@ these submissions are auto-graded by nbgrader itself:
   must lose points on the tests of the cell it replaces (exactly ``loses`` points if declared).
 
 A mutant marked ``hardcoded`` must also pass the *visible* tests (run with nbclient on the released
-test cells), so that only a hidden test can be what catches it. Submissions are split over
-``jobs`` worker directories that nbgrader grades at the same time.
+test cells), so that only a hidden test can be what catches it. Submissions are graded by
+``cerdas grade``'s engine (nbgrader's preprocessors and scoring, forked kernels, ``jobs`` at a time).
 """
 
 from __future__ import annotations
@@ -97,6 +97,7 @@ class Plan:
     mutants: list[mut.Mutant]
     submissions: dict[str, dict[str, object]] = field(default_factory=dict)
     workers: list[Path] = field(default_factory=list)
+    jobs: int = 2
     visible: dict[str, bool] = field(default_factory=dict)
 
 
@@ -116,28 +117,20 @@ def prepare(name: str, *, course: Course, tmp: Path, jobs: int) -> Plan:
     plan.submissions[BLANK] = released
     for mutant in plan.mutants:
         plan.submissions[_student_id(mutant)] = {**notebooks, mutant.notebook: mut.apply(mutant, notebooks[mutant.notebook])}
-    students = list(plan.submissions)
-    count = max(1, min(jobs, len(students)))
-    for index in range(count):
-        worker = root if index == 0 else tmp / name / f"w{index}"
-        if index:
-            shutil.copytree(root, worker, ignore=shutil.ignore_patterns("submitted"))
-        for student in students[index::count]:
-            folder = worker / "submitted" / student / name
-            folder.mkdir(parents=True)
-            for stem, nb in plan.submissions[student].items():
-                nbformat.write(nb, folder / f"{stem}.ipynb")
-            for extra in (root / "release" / name).iterdir():  # data files shipped with the assignment
-                if extra.suffix != ".ipynb" and not (folder / extra.name).exists():
-                    shutil.copy(extra, folder / extra.name) if extra.is_file() else shutil.copytree(extra, folder / extra.name)
-        plan.workers.append(worker)
+    for student, notebooks in plan.submissions.items():
+        folder = root / "submitted" / student / name
+        folder.mkdir(parents=True)
+        for stem, nb in notebooks.items():
+            nbformat.write(nb, folder / f"{stem}.ipynb")
+    plan.workers.append(root)
+    plan.jobs = jobs
     return plan
 
 
 def tasks(plan: Plan, *, course: Course):
-    """Independent units of work: one autograde per worker dir, one visible-test run per hardcoded mutant."""
-    for worker in plan.workers:
-        yield lambda w=worker: run_nbgrader("autograde", plan.name, course_dir=w, course=course)
+    """Independent units of work: grading every submission (cerdas' parallel engine, nbgrader's own
+    preprocessors and scoring), and one visible-test run per hardcoded mutant."""
+    yield lambda: _grade_all(plan, course=course)
     release = plan.root / "release" / plan.name
     for mutant in plan.mutants:
         if mutant.hardcoded:
@@ -148,6 +141,16 @@ def tasks(plan: Plan, *, course: Course):
                                                                    mut.tests_by_answer(plan.notebooks[m.notebook])[m.cell]],
                     course=course)
             yield visible
+
+
+def _grade_all(plan: Plan, *, course: Course) -> None:
+    from cerdas.grading import grade
+
+    run = grade(course_dir=plan.root, assignment=plan.name, workers=plan.jobs, progress=False)
+    broken = [line for line in run.report() if ": tidak dapat dinilai" in line]
+    if broken:
+        raise CourseError([Problem(course.rel(course.source_dir / plan.name), line,
+                                   "fix the notebook so it can be graded") for line in broken])
 
 
 def evaluate(plan: Plan, *, course: Course) -> VerifyResult:

@@ -32,8 +32,15 @@ def passes_visible_tests(released: Path, *, solution, mutant_cell: str, mutant_c
             cell.source = mutant_code
         elif meta.get("solution") and cell.cell_type == "code" and gid in answers:
             cell.source = answers[gid]
+    extra = {}
+    if hasattr(os, "fork"):  # a kernel forked from this thread's warm zygote: no start-up or import cost
+        from cerdas.grading import kernels, runner
+
+        runner._thread_zygote(tuple(runner.preload_for(released.parent)),
+                              kernels.Sandbox(env={"CERDAS_ROOT": str(course.root)}))
+        extra["kernel_manager_class"] = kernels.ForkKernelManager
     client = NotebookClient(copy.deepcopy(nb), timeout=TIMEOUT_S, allow_errors=True, kernel_name="python3",
-                            resources={"metadata": {"path": str(released.parent)}})
+                            resources={"metadata": {"path": str(released.parent)}}, **extra)
     executed = client.execute(env={**os.environ, "CERDAS_ROOT": str(course.root)}, stderr=subprocess.DEVNULL)
     for cell in executed.cells:
         if _grade_id(cell) in tests and any(o.get("output_type") == "error" for o in cell.get("outputs", [])):

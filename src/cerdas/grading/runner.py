@@ -73,7 +73,7 @@ def run_local(jobs: list[Job], *, workers: int, preload: list[str], sandbox: ker
 def run_dask(jobs: list[Job], *, scheduler: str, preload: list[str], sandbox: kernels.Sandbox) -> Iterator[dict]:
     from dask.distributed import Client, as_completed as dask_completed
 
-    with Client(scheduler, set_as_default=False) as client:
+    with Client(scheduler) as client:
         futures = [client.submit(run_job, job, tuple(preload), sandbox, pure=False) for job in jobs]
         for future in dask_completed(futures):
             yield future.result()

@@ -111,6 +111,24 @@ def cmd_grade(args) -> int:
     return 0
 
 
+def cmd_certificates(args) -> int:
+    from pathlib import Path
+
+    from cerdas import certificates
+
+    course = _course(args)
+    course_dir = Path(args.course_dir) if args.course_dir else course.assignments_dir
+    db_url = args.db or f"sqlite:///{Path(course_dir).resolve() / 'gradebook.db'}"
+    if args.action == "verify":
+        ok, message = certificates.verify_code(course=course, course_dir=Path(course_dir), db_url=db_url, code=args.code)
+        print(message, file=sys.stdout if ok else sys.stderr)
+        return 0 if ok else 1
+    paths = certificates.issue(course=course, course_dir=Path(course_dir), db_url=db_url,
+                               out_dir=Path(args.out) if args.out else Path(course_dir) / "sertifikat")
+    print(f"issued {len(paths)} certificate(s)" + (f" in {paths[0].parent}" if paths else ""))
+    return 0
+
+
 def cmd_datasets_list(args) -> int:
     from cerdas.datasets.listing import dataset_table, format_table
 
@@ -159,6 +177,14 @@ def parser() -> argparse.ArgumentParser:
     gr.add_argument("--notebook-timeout", type=int, default=300, help="seconds per notebook")
     gr.add_argument("--memory-mb", type=int, default=2048, help="memory limit per kernel")
     gr.set_defaults(func=cmd_grade)
+
+    ce = sub.add_parser("certificates", help="PDF certificates for learners who pass; verify a code")
+    ce.add_argument("action", nargs="?", choices=["issue", "verify"], default="issue")
+    ce.add_argument("code", nargs="?", help="with verify: the code printed on the certificate")
+    ce.add_argument("--course-dir", help="nbgrader course directory (default: the course's assignments/)")
+    ce.add_argument("--db", help="gradebook database URL")
+    ce.add_argument("--out", help="folder for the PDFs (default: <course-dir>/sertifikat)")
+    ce.set_defaults(func=cmd_certificates)
 
     f = sub.add_parser("feedback", help="per-student HTML feedback in Indonesian, hidden tests never shown")
     f.add_argument("assignment")

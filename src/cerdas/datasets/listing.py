@@ -6,8 +6,24 @@ from cerdas.course import Course
 from cerdas.datasets import dataset_names, read_card
 
 
+def users_of(course: Course) -> dict[str, list[str]]:
+    """Which lessons and assignments load each dataset, read from the notebooks themselves."""
+    import re
+
+    found: dict[str, set[str]] = {}
+    paths = [*course.lesson_notebooks(), *sorted(course.source_dir.glob("*/*.ipynb"))]
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        label = path.parent.name.lstrip("m")[:2]
+        label = f"{'tugas ' if path.parent.parent == course.source_dir else ''}{label}"
+        for name in set(re.findall(r"load_([a-z0-9_]+)\(", text)):
+            found.setdefault(name, set()).add(label)
+    return {name: sorted(labels) for name, labels in found.items()}
+
+
 def dataset_table(*, course: Course | None = None) -> list[dict]:
     course = course or Course.find()
+    users = users_of(course)
     rows = []
     for name in dataset_names(course):
         meta = read_card(name, course=course).meta
@@ -17,7 +33,8 @@ def dataset_table(*, course: Course | None = None) -> list[dict]:
             "columns": len(meta.get("columns") or {}),
             "kind": "synthetic" if meta.get("synthetic") else "real",
             "licence": meta.get("licence", "?"),
-            "lessons": ", ".join(meta.get("lessons") or []) or "-",
+            "lessons": " ".join(u for u in users.get(name, []) if not u.startswith("tugas")) or "-",
+            "assignments": " ".join(u[6:] for u in users.get(name, []) if u.startswith("tugas")) or "-",
         })
     return rows
 

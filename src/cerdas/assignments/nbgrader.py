@@ -38,6 +38,17 @@ def _essence(log: str) -> list[str]:
     return (keep or lines)[-12:]
 
 
+def resolve_names(course: Course, names: list[str] | None) -> list[str]:
+    """The assignments asked for (all by default); an unknown name is an error listing the real ones."""
+    known = course.assignment_names()
+    names = names or known
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise CourseError([Problem(f"assignments/source/{n}", "no such assignment",
+                                   f"choose one of: {', '.join(known) or 'none'}") for n in unknown])
+    return names
+
+
 @dataclass(frozen=True)
 class CellScore:
     notebook: str

@@ -27,7 +27,7 @@ import nbformat
 from tqdm import tqdm
 
 from cerdas.assignments import mutants as mut
-from cerdas.assignments.nbgrader import read_scores, run_nbgrader
+from cerdas.assignments.nbgrader import read_scores, resolve_names, run_nbgrader
 from cerdas.assignments.visible import passes_visible_tests
 from cerdas.check.assignments import is_autograded_test, nbgrader_cells
 from cerdas.course import Course
@@ -226,11 +226,7 @@ def verify(*, course: Course | None = None, names: list[str] | None = None, jobs
            progress: bool = False) -> list[VerifyResult]:
     """Verify the named assignments (all by default), with ``jobs`` gradings at a time."""
     course = course or Course.find()
-    names = names or course.assignment_names()
-    unknown = [n for n in names if n not in course.assignment_names()]
-    if unknown:
-        raise CourseError([Problem(f"assignments/source/{n}", "no such assignment",
-                                   f"choose one of: {', '.join(course.assignment_names()) or 'none'}") for n in unknown])
+    names = resolve_names(course, names)
     results: dict[str, VerifyResult] = {}
     with tempfile.TemporaryDirectory(prefix="cerdas-verify-") as tmp, ThreadPoolExecutor(max(1, jobs)) as pool:
         plans: list[Plan] = []

@@ -127,7 +127,7 @@ def prepare(name: str, *, course: Course, tmp: Path, jobs: int) -> Plan:
     return plan
 
 
-def tasks(plan: Plan, *, course: Course):
+def tasks(plan: Plan, *, course: Course, owner: list | None = None):
     """Independent units of work: grading every submission (cerdas' parallel engine, nbgrader's own
     preprocessors and scoring), and one visible-test run per hardcoded mutant."""
     yield lambda: _grade_all(plan, course=course)
@@ -137,7 +137,7 @@ def tasks(plan: Plan, *, course: Course):
             def visible(m=mutant):
                 plan.visible[m.id] = passes_visible_tests(
                     release / f"{m.notebook}.ipynb", solution=plan.notebooks[m.notebook],
-                    mutant_cell=m.cell, mutant_code=m.code, tests=[g for _, g, _ in
+                    mutant_cell=m.cell, mutant_code=m.code, owner=owner, tests=[g for _, g, _ in
                                                                    mut.tests_by_answer(plan.notebooks[m.notebook])[m.cell]],
                     course=course)
             yield visible
@@ -227,8 +227,11 @@ def verify(*, course: Course | None = None, names: list[str] | None = None, jobs
     """Verify the named assignments (all by default), with ``jobs`` gradings at a time."""
     course = course or Course.find()
     names = resolve_names(course, names)
+    from cerdas.grading.runner import owned_zygotes
+
     results: dict[str, VerifyResult] = {}
-    with tempfile.TemporaryDirectory(prefix="cerdas-verify-") as tmp, ThreadPoolExecutor(max(1, jobs)) as pool:
+    with owned_zygotes() as owner, tempfile.TemporaryDirectory(prefix="cerdas-verify-") as tmp, \
+            ThreadPoolExecutor(max(1, jobs)) as pool:
         plans: list[Plan] = []
         prepared = pool.map(lambda n: _try(prepare, n, course=course, tmp=Path(tmp), jobs=jobs), names)
         for name, outcome in zip(names, prepared):
@@ -236,7 +239,7 @@ def verify(*, course: Course | None = None, names: list[str] | None = None, jobs
                 results[name] = VerifyResult(name, problems=outcome.problems)
             else:
                 plans.append(outcome)
-        futures = {pool.submit(_try, task): plan for plan in plans for task in tasks(plan, course=course)}
+        futures = {pool.submit(_try, task): plan for plan in plans for task in tasks(plan, course=course, owner=owner)}
         failures: dict[str, list[Problem]] = {}
         with tqdm(total=len(futures), desc="verify", unit="run", disable=not progress, leave=False) as bar:
             for future in as_completed(futures):

@@ -20,7 +20,7 @@ def _grade_id(cell) -> str | None:
 
 
 def passes_visible_tests(released: Path, *, solution, mutant_cell: str, mutant_code: str, tests: list[str],
-                         course: Course) -> bool:
+                         course: Course, owner: list | None = None) -> bool:
     """True when the released notebook, answered with the solution except for ``mutant_cell``
     (which gets ``mutant_code``), runs every cell in ``tests`` without an error."""
     nb = nbformat.read(released, as_version=4)
@@ -37,7 +37,7 @@ def passes_visible_tests(released: Path, *, solution, mutant_cell: str, mutant_c
         from cerdas.grading import kernels, runner
 
         runner._thread_zygote(tuple(runner.preload_for(released.parent)),
-                              kernels.Sandbox(env={"CERDAS_ROOT": str(course.root)}))
+                              kernels.Sandbox(env={"CERDAS_ROOT": str(course.root)}), owner)
         extra["kernel_manager_class"] = kernels.ForkKernelManager
     client = NotebookClient(copy.deepcopy(nb), timeout=TIMEOUT_S, allow_errors=True, kernel_name="python3",
                             resources={"metadata": {"path": str(released.parent)}}, **extra)

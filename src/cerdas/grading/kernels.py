@@ -15,6 +15,7 @@ import subprocess
 import sys
 import threading
 import time
+import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -164,8 +165,9 @@ class ForkKernelManager(AsyncKernelManager):
     sandbox = AnyTrait(None, allow_none=True)
 
     async def _async_pre_start_kernel(self, **kw: Any):
-        if kw.get("cwd"):  # the connection file lives with the kernel, readable by its user
-            self.connection_file = os.path.join(str(kw["cwd"]), ".kernel-connection.json")
+        if kw.get("cwd"):  # the connection file lives with the kernel, readable by its user; unique per
+            # kernel, since several kernels may share a folder (verify's visible-test runs do)
+            self.connection_file = os.path.join(str(kw["cwd"]), f".kernel-{uuid.uuid4().hex}.json")
         if self.provisioner is None:
             provisioner = ForkProvisioner(kernel_id=self.kernel_id or "", kernel_spec=self.kernel_spec, parent=self)
             provisioner.zygote = self.zygote or current_zygote()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import atexit
 import threading
+from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
@@ -39,19 +40,25 @@ def preload_for(source_dir: Path) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _thread_zygote(preload: tuple[str, ...], sandbox: kernels.Sandbox) -> None:
-    """Give this thread its own zygote (started once per thread and preload set)."""
-    if getattr(_local, "preload", None) != preload:
+def _thread_zygote(preload: tuple[str, ...], sandbox: kernels.Sandbox, owner: list | None = None) -> None:
+    """Give this thread its own zygote (started once per thread and preload set); ``owner``
+    collects it so whoever owns the thread can close it."""
+    current = getattr(_local, "zygote", None)
+    if getattr(_local, "preload", None) != preload or current is None or current.proc.poll() is not None:
+        if current is not None and current.proc.poll() is None:
+            current.close()  # this thread now grades something else
         zygote = kernels.Zygote(list(preload))
         with _guard:
             _zygotes.append(zygote)
+        if owner is not None:
+            owner.append(zygote)
         _local.zygote, _local.preload = zygote, preload
     kernels.use(_local.zygote, sandbox)
 
 
-def run_job(job: Job, preload: tuple[str, ...], sandbox: kernels.Sandbox) -> dict:
+def run_job(job: Job, preload: tuple[str, ...], sandbox: kernels.Sandbox, owner: list | None = None) -> dict:
     """Entry point for any executor (a local thread or a Dask worker thread)."""
-    _thread_zygote(preload, sandbox)
+    _thread_zygote(preload, sandbox, owner)
     return grade_job(job)
 
 
@@ -63,9 +70,26 @@ def close_zygotes() -> None:
         _zygotes.clear()
 
 
+@contextmanager
+def owned_zygotes():
+    """A list that threads register the zygotes they start in; all are closed when the block ends
+    (the threads end with it, and each zygote holds a few hundred MB)."""
+    created: list[kernels.Zygote] = []
+    try:
+        yield created
+    finally:
+        with _guard:
+            for zygote in created:
+                if zygote in _zygotes:
+                    _zygotes.remove(zygote)
+        for zygote in created:
+            zygote.close()
+
+
 def run_local(jobs: list[Job], *, workers: int, preload: list[str], sandbox: kernels.Sandbox) -> Iterator[dict]:
-    with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="cerdas-grade") as pool:
-        futures = [pool.submit(run_job, job, tuple(preload), sandbox) for job in jobs]
+    with owned_zygotes() as owner, ThreadPoolExecutor(max_workers=max(1, workers),
+                                                      thread_name_prefix="cerdas-grade") as pool:
+        futures = [pool.submit(run_job, job, tuple(preload), sandbox, owner) for job in jobs]
         for future in as_completed(futures):
             yield future.result()
 

@@ -33,6 +33,8 @@ from __future__ import annotations
 import re
 
 import numpy as np
+
+from cerdas.datasets.generators._teks import typo_word
 import pandas as pd
 
 NAME = "aduan_warga"
@@ -699,17 +701,7 @@ def _informalize(rng: np.random.Generator, text: str, level: float, lower: bool 
         if rng.random() < 0.45 * level:
             idx = [i for i, w in enumerate(words) if len(w) >= 5 and w.isalpha()]
             if idx:
-                i = _pick(rng, idx)
-                w = words[i]
-                j = int(rng.integers(1, len(w) - 2))
-                kind = int(rng.integers(3))
-                if kind == 0:
-                    w = w[:j] + w[j + 1] + w[j] + w[j + 2:]
-                elif kind == 1:
-                    w = w[:j] + w[j + 1:]
-                else:
-                    w = w[:j] + w[j] + w[j:]
-                words[i] = w
+                typo_word(rng, words, idx)
     # stretched letters: "tolongggg", "pakkk"
     if lower and rng.random() < 0.5 * level:
         idx = [i for i, w in enumerate(words) if w.strip("?!") in STRETCH]

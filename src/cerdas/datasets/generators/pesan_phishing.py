@@ -40,6 +40,8 @@ from __future__ import annotations
 import re
 
 import numpy as np
+
+from cerdas.datasets.generators._teks import typo_word
 import pandas as pd
 
 NAME = "pesan_phishing"
@@ -1286,17 +1288,7 @@ def _restore(text: str, kept: list[str]) -> str:
 def _typo(rng: np.random.Generator, words: list[str], chance: float) -> None:
     idx = [i for i, w in enumerate(words) if len(w) >= 5 and w.isalpha()]
     if idx and rng.random() < chance:
-        i = _pick(rng, idx)
-        w = words[i]
-        j = int(rng.integers(1, len(w) - 2))
-        kind = int(rng.integers(3))
-        if kind == 0:
-            w = w[:j] + w[j + 1] + w[j] + w[j + 2:]
-        elif kind == 1:
-            w = w[:j] + w[j + 1:]
-        else:
-            w = w[:j] + w[j] + w[j:]
-        words[i] = w
+        typo_word(rng, words, idx)
 
 
 def _casual(rng: np.random.Generator, text: str, level: float) -> str:

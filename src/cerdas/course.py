@@ -80,6 +80,12 @@ class Course:
     def release_dir(self) -> Path:
         return self.assignments_dir / "release"
 
+    @property
+    def published_dir(self) -> Path:
+        """Released (solution-free) assignment notebooks published in the book and the repository,
+        so the site, Binder, Colab and nbgitpuller links can point at them: book/tugas/<name>/."""
+        return self.book_dir / "tugas"
+
     def assignment_names(self) -> list[str]:
         if not self.source_dir.is_dir():
             return []

@@ -51,3 +51,21 @@ def scenario_course(tmp_path):
         return Course(root)
 
     return make
+
+
+def need_tool(path_or_name: str, why: str) -> str:
+    """The path of a system tool a test needs (Chromium, PostgreSQL, Node's proxy...).
+
+    On a developer machine a missing tool skips the test with the reason; in CI (``CERDAS_CI=1``,
+    set by ``.ci/run`` after it has installed the tools) a missing tool is a failure, so a broken
+    provisioning step can never turn into silently skipped tests.
+    """
+    import os
+
+    found = path_or_name if Path(path_or_name).is_absolute() and Path(path_or_name).exists() else shutil.which(path_or_name)
+    if found:
+        return found
+    message = f"{path_or_name} not found: {why}"
+    if os.environ.get("CERDAS_CI"):
+        pytest.fail(message + " (.ci/run should have installed it)")
+    pytest.skip(message)

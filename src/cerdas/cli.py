@@ -40,7 +40,7 @@ def cmd_build(args) -> int:
 def cmd_release(args) -> int:
     from cerdas.assignments import release
 
-    for path in release(course=_course(args), names=args.names or None):
+    for path in release(course=_course(args), names=args.names or None, db_url=args.db):
         print(f"released {path}")
     return 0
 
@@ -157,6 +157,8 @@ def parser() -> argparse.ArgumentParser:
         dest="action", required=True)
     r = a.add_parser("release", help="write the student versions into assignments/release/")
     r.add_argument("names", nargs="*")
+    r.add_argument("--db", help="gradebook database URL to register the assignment in "
+                   "(default: sqlite in the course directory; e.g. postgresql://user:pw@host/db)")
     r.set_defaults(func=cmd_release)
     v = a.add_parser("verify", help="solution earns full points, blank version earns none")
     v.add_argument("names", nargs="*")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import os
 import shutil
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -24,11 +26,23 @@ IS_ROOT_LINUX = os.geteuid() == 0 and os.path.isdir("/sys/fs/cgroup/pids")
 FAST = Limits(cell_seconds=10, notebook_seconds=40, memory_bytes=1024**3, processes=64)
 
 
+_RELEASED: dict[str, Path] = {}
+
+
 def make_course(root: Path, real_course, submissions: dict[str, str]) -> Path:
-    """An instructor course directory with the 'kuadrat' fixture released and the given submissions."""
-    shutil.copytree(FIXTURES / "assignments" / "sound", root / "source")
-    shutil.copy(REPO / "assignments" / "nbgrader_config.py", root)
-    run_nbgrader("generate_assignment", "kuadrat", course_dir=root, course=real_course)
+    """An instructor course directory with the 'kuadrat' fixture released and the given submissions.
+
+    nbgrader releases the fixture once per session; each course is a copy of that released directory
+    (gradebook included), so every test still starts from its own untouched course.
+    """
+    if "kuadrat" not in _RELEASED or not _RELEASED["kuadrat"].is_dir():
+        template = Path(tempfile.mkdtemp(prefix="cerdas-released-"))
+        shutil.copytree(FIXTURES / "assignments" / "sound", template / "source")
+        shutil.copy(REPO / "assignments" / "nbgrader_config.py", template)
+        run_nbgrader("generate_assignment", "kuadrat", course_dir=template, course=real_course)
+        _RELEASED["kuadrat"] = template
+        atexit.register(shutil.rmtree, template, True)
+    shutil.copytree(_RELEASED["kuadrat"], root, dirs_exist_ok=True)
     for student, fixture in submissions.items():
         folder = root / "submitted" / student / "kuadrat"
         folder.mkdir(parents=True)

@@ -227,10 +227,11 @@ def verify(*, course: Course | None = None, names: list[str] | None = None, jobs
     """Verify the named assignments (all by default), with ``jobs`` gradings at a time."""
     course = course or Course.find()
     names = resolve_names(course, names)
-    from cerdas.grading.runner import owned_zygotes
+    from cerdas.grading.runner import owned_zygotes, preload_for
 
     results: dict[str, VerifyResult] = {}
-    with owned_zygotes() as owner, tempfile.TemporaryDirectory(prefix="cerdas-verify-") as tmp, \
+    preload = [m for n in names for m in preload_for(course.source_dir / n)]  # one warm zygote serves all
+    with owned_zygotes(preload=dict.fromkeys(preload)) as owner, tempfile.TemporaryDirectory(prefix="cerdas-verify-") as tmp, \
             ThreadPoolExecutor(max(1, jobs)) as pool:
         plans: list[Plan] = []
         prepared = pool.map(lambda n: _try(prepare, n, course=course, tmp=Path(tmp), jobs=jobs), names)

@@ -16,9 +16,9 @@ from cerdas.grading import kernels
 from cerdas.grading.worker import Job, grade_job
 
 ALWAYS = ["numpy", "pandas", "matplotlib", "matplotlib_inline.backend_inline", "cerdas.datasets", "cerdas.periksa"]
-_zygotes: list[kernels.Zygote] = []
+_zygotes: dict[tuple[str, ...], kernels.Zygote] = {}  # one warm zygote per preload set, shared by threads
 _guard = threading.Lock()
-_local = threading.local()
+_scope: dict = {"depth": 0, "owner": None, "preload": ()}
 
 
 def preload_for(source_dir: Path) -> list[str]:
@@ -41,19 +41,21 @@ def preload_for(source_dir: Path) -> list[str]:
 
 
 def _thread_zygote(preload: tuple[str, ...], sandbox: kernels.Sandbox, owner: list | None = None) -> None:
-    """Give this thread its own zygote (started once per thread and preload set); ``owner``
-    collects it so whoever owns the thread can close it."""
-    current = getattr(_local, "zygote", None)
-    if getattr(_local, "preload", None) != preload or current is None or current.proc.poll() is not None:
-        if current is not None and current.proc.poll() is None:
-            current.close()  # this thread now grades something else
-        zygote = kernels.Zygote(list(preload))
-        with _guard:
-            _zygotes.append(zygote)
-        if owner is not None:
-            owner.append(zygote)
-        _local.zygote, _local.preload = zygote, preload
-    kernels.use(_local.zygote, sandbox)
+    """Point this thread's kernels at the warm zygote for ``preload``, starting it if needed.
+
+    A zygote only forks: student code runs in its children, never in it, so one zygote serves every
+    thread and every submission. Inside :func:`owned_zygotes` the scope's preload is merged in, so
+    verifying a whole course starts one zygote instead of one per assignment and thread.
+    """
+    with _guard:
+        key = tuple(dict.fromkeys([*_scope["preload"], *preload]))
+        zygote = _zygotes.get(key)
+        if zygote is None or zygote.proc.poll() is not None:
+            zygote = _zygotes[key] = kernels.Zygote(list(key))
+            for sink in (owner, _scope["owner"]):
+                if sink is not None and zygote not in sink:
+                    sink.append(zygote)
+    kernels.use(zygote, sandbox)
 
 
 def run_job(job: Job, preload: tuple[str, ...], sandbox: kernels.Sandbox, owner: list | None = None) -> dict:
@@ -65,25 +67,35 @@ def run_job(job: Job, preload: tuple[str, ...], sandbox: kernels.Sandbox, owner:
 @atexit.register
 def close_zygotes() -> None:
     with _guard:
-        for zygote in _zygotes:
+        for zygote in _zygotes.values():
             zygote.close()
         _zygotes.clear()
 
 
 @contextmanager
-def owned_zygotes():
-    """A list that threads register the zygotes they start in; all are closed when the block ends
-    (the threads end with it, and each zygote holds a few hundred MB)."""
-    created: list[kernels.Zygote] = []
+def owned_zygotes(preload: Iterable[str] = ()):
+    """A list that collects the zygotes started inside the block; all are closed when it ends (each
+    holds a few hundred MB). Nested blocks join the outermost one, so its zygotes live until it ends;
+    ``preload`` (outermost block only) is imported by every zygote started inside it."""
+    with _guard:
+        outer = _scope["depth"] > 0
+        if not outer:
+            _scope.update(owner=[], preload=tuple(preload))
+        _scope["depth"] += 1
+        created = _scope["owner"]
     try:
         yield created
     finally:
         with _guard:
+            _scope["depth"] -= 1
+            last = _scope["depth"] == 0
+            if last:
+                for key in [k for k, z in _zygotes.items() if z in created]:
+                    del _zygotes[key]
+                _scope.update(owner=None, preload=())
+        if last:
             for zygote in created:
-                if zygote in _zygotes:
-                    _zygotes.remove(zygote)
-        for zygote in created:
-            zygote.close()
+                zygote.close()
 
 
 def run_local(jobs: list[Job], *, workers: int, preload: list[str], sandbox: kernels.Sandbox) -> Iterator[dict]:

@@ -28,7 +28,8 @@ def grades_table(db_url: str, assignment: str) -> pd.DataFrame:
             for notebook in submission.notebooks:
                 for grade in notebook.grades:
                     key = grade.name if len(submission.notebooks) == 1 else f"{notebook.name}:{grade.name}"
-                    row[key] = grade.score
+                    waiting = grade.needs_manual_grade and grade.manual_score is None
+                    row[key] = None if waiting else grade.score  # blank = not graded yet, never a silent 0
                     maxima[key] = grade.max_score
             rows.append(row)
     frame = pd.DataFrame(rows).sort_values("id") if rows else pd.DataFrame(columns=["id", "nama"])
@@ -61,15 +62,19 @@ def failure_messages(course_dir: Path, assignment: str) -> dict[str, Counter]:
 
 
 def item_analysis(frame: pd.DataFrame) -> pd.DataFrame:
-    """Per question: share earning full points, mean score, discrimination (item vs rest total)."""
+    """Per question: how many were scored, share earning full points, mean score, and discrimination
+    (item vs rest total). A question nobody has a score for yet (a written answer the instructor has
+    not graded) is reported as such instead of as a question everyone failed."""
     maxima = frame.attrs.get("maxima", {})
     rows = []
     for question, maximum in maxima.items():
-        scores = frame[question].fillna(0).astype(float)
-        rest = frame["total"].astype(float) - scores
+        scored = frame[question].notna()
+        scores = frame.loc[scored, question].astype(float)
+        rest = frame.loc[scored, "total"].astype(float) - scores
         discrimination = scores.corr(rest) if scores.nunique() > 1 and rest.nunique() > 1 else float("nan")
-        rows.append({"soal": question, "poin": maximum, "rata_rata": scores.mean(),
-                     "porsi_penuh": (scores >= maximum).mean() if maximum else float("nan"),
+        rows.append({"soal": question, "poin": maximum, "dinilai": int(scored.sum()),
+                     "rata_rata": scores.mean() if len(scores) else float("nan"),
+                     "porsi_penuh": (scores >= maximum).mean() if maximum and len(scores) else float("nan"),
                      "daya_beda": discrimination})
     return pd.DataFrame(rows)
 
@@ -88,21 +93,26 @@ def write_item_report(frame: pd.DataFrame, messages: dict[str, Counter], folder:
 
     matplotlib.use("Agg")  # a report file, not a lesson: no display here
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     items = item_analysis(frame)
     fig, ax = plt.subplots(figsize=(6, 3))
     ax.hist(frame["total"], bins=min(20, max(5, len(frame) // 2 or 1)), color="#1f6feb")
     ax.set(title=f"Sebaran nilai {assignment}", xlabel="Nilai total", ylabel="Jumlah peserta")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts of people are whole numbers
     distribution = _png(fig)
     fig, ax = plt.subplots(figsize=(6, 0.4 * max(3, len(items)) + 1))
-    ax.barh(items["soal"], items["porsi_penuh"], color="#2da44e")
+    ax.barh(items["soal"], items["porsi_penuh"].fillna(0), color="#2da44e")
     ax.set(title="Porsi peserta yang mendapat poin penuh", xlabel="Porsi (0–1)", xlim=(0, 1))
     ax.invert_yaxis()
     difficulty = _png(fig)
     e = html.escape
+    dash = "\u2013"
     rows = "".join(
-        f"<tr><td>{e(str(r.soal))}</td><td>{r.poin:g}</td><td>{r.rata_rata:.2f}</td><td>{r.porsi_penuh:.0%}</td>"
-        f"<td>{'' if pd.isna(r.daya_beda) else f'{r.daya_beda:.2f}'}</td>"
+        f"<tr><td>{e(str(r.soal))}</td><td>{r.poin:g}</td><td>{r.dinilai} dari {len(frame)}</td>"
+        + (f"<td>{r.rata_rata:.2f}</td><td>{r.porsi_penuh:.0%}</td>" if r.dinilai else
+           '<td colspan="2">belum dinilai pengajar</td>')
+        + f"<td>{dash if pd.isna(r.daya_beda) else f'{r.daya_beda:.2f}'}</td>"
         f"<td>{e(_common(messages, str(r.soal)))}</td></tr>" for r in items.itertuples())
     page = f"""<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>Analisis butir {e(assignment)}</title>
 <style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}}
@@ -111,9 +121,10 @@ table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:.3rem .5re
 <p>{len(frame)} peserta; rata-rata {frame['total'].mean():.2f} dari {frame['maksimum'].max() if len(frame) else 0:g} poin.</p>
 <img alt="Histogram nilai total peserta" src="data:image/png;base64,{distribution}">
 <img alt="Porsi peserta yang mendapat poin penuh per soal" src="data:image/png;base64,{difficulty}">
-<table><thead><tr><th>Soal</th><th>Poin</th><th>Rata-rata</th><th>Poin penuh</th><th>Daya beda</th>
+<table><thead><tr><th>Soal</th><th>Poin</th><th>Dinilai</th><th>Rata-rata</th><th>Poin penuh</th><th>Daya beda</th>
 <th>Pesan gagal tersering</th></tr></thead><tbody>{rows}</tbody></table>
-<p>Daya beda: korelasi skor soal dengan total soal lainnya; di bawah 0,2 berarti soal kurang membedakan peserta.</p>
+<p>Daya beda: korelasi skor soal dengan total soal lainnya; di bawah 0,2 berarti soal kurang membedakan peserta.
+Tanda {dash} berarti belum dapat dihitung: skor soal itu, atau total soal lainnya, sama untuk semua peserta.</p>
 </body></html>"""
     path = folder / f"analisis-butir-{assignment}.html"
     path.write_text(page, encoding="utf-8")

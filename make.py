@@ -2,7 +2,7 @@
 """Bootstrap and run the course with nothing but Python 3.11, pip and git.
 
     python3 make.py build   # create .venv if needed, install requirements, run `cerdas build`
-    python3 make.py test    # create .venv if needed, install requirements + dev tools, run pytest
+    python3 make.py test    # create .venv if needed, install requirements + dev tools, run pytest (2 workers)
 
 Extra arguments are passed on (e.g. ``python3 make.py test -k check``). The environment is
 reinstalled only when requirements*.txt or pyproject.toml change (a stamp in .venv records them).
@@ -59,7 +59,10 @@ def main(argv: list[str]) -> int:
     if task == "build":
         cmd = [str(BIN / "cerdas"), "build", *extra]
     else:
-        cmd = [str(PYTHON), "-m", "pytest", *extra]
+        # Two workers by default: the site build executes lessons on one core while kernels grade on
+        # the other. Test files stay whole on one worker (see tests/conftest.py).
+        parallel = [] if extra else ["-n", str(min(2, os.cpu_count() or 1)), "--dist", "loadgroup"]
+        cmd = [str(PYTHON), "-m", "pytest", *parallel, *extra]
     return subprocess.run(cmd, cwd=ROOT, env=env).returncode
 
 

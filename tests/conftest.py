@@ -69,3 +69,12 @@ def need_tool(path_or_name: str, why: str) -> str:
     if os.environ.get("CERDAS_CI"):
         pytest.fail(message + " (.ci/run should have installed it)")
     pytest.skip(message)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Under ``pytest -n N --dist loadgroup`` (what ``make.py test`` runs), keep each test file on one
+    worker so its module fixtures are built once, and every test that uses the built site in one
+    group so the site is built once per run."""
+    for item in items:
+        group = "site" if "site" in getattr(item, "fixturenames", ()) else item.nodeid.split("::")[0]
+        item.add_marker(pytest.mark.xdist_group(group))

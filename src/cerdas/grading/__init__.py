@@ -89,8 +89,13 @@ def collect(*, course_dir: Path, assignment: str, source: Path | None, roster: P
 
 def grade(*, course_dir: Path, assignment: str, source: Path | None = None, roster: Path | None = None,
           workers: int | None = None, force: bool = False, scheduler: str | None = None,
-          limits: Limits | None = None, db_url: str | None = None, progress: bool = True) -> GradeRun:
-    """Grade every submission of ``assignment``; see the module docstring."""
+          limits: Limits | None = None, db_url: str | None = None, progress: bool = True,
+          stop_after: dict[str, dict[str, str]] | None = None) -> GradeRun:
+    """Grade every submission of ``assignment``; see the module docstring.
+
+    ``stop_after`` ({student: {notebook: grade_id}}) is for ``cerdas assignments verify`` only: those
+    students' notebooks run up to that cell, and later cells get no score.
+    """
     course_dir = Path(course_dir).resolve()
     started = time.perf_counter()
     bin_dir = os.path.dirname(os.path.abspath(__import__("sys").executable))  # nbgrader runs `alembic` from PATH
@@ -119,7 +124,7 @@ def grade(*, course_dir: Path, assignment: str, source: Path | None = None, rost
                 continue
             copies = _private_copies(sub, work, user)
             jobs.append(Job(sub.student, assignment, copies, str(source_dir), snapshot, limits or Limits(), user,
-                            sub.digest, str(work)))
+                            sub.digest, str(work), (stop_after or {}).get(sub.student, {})))
             stamps[sub.student] = sub.timestamp
         sandbox = Sandbox(memory_bytes=(limits or Limits()).memory_bytes, processes=(limits or Limits()).processes,
                           user=user, hide=[str(course_dir), str(results_dir.parent)],

@@ -52,6 +52,9 @@ class Job:
     user: dict | None = None           # {"uid", "gid"} of the unprivileged kernel user, when root
     digest: str = ""
     work_dir: str = ""                 # parent of the throwaway sandboxes (listable by no one)
+    # verify only: notebook -> grade_id of the last cell whose score is wanted. Cells after it are not
+    # run (they cannot change an earlier cell's outcome) and get no score; never used for real grading.
+    stop_after: dict[str, str] = field(default_factory=dict)
 
 
 def _grade_id(cell) -> str | None:
@@ -182,6 +185,10 @@ def grade_notebook(job: Job, name: str, submitted: Path) -> dict:
     config = Config()
     for step in SANITIZE:
         nb, resources = step(config=config)(nb, resources)
+    last = job.stop_after.get(name)
+    cut = next((i for i, cell in enumerate(nb.cells) if _grade_id(cell) == last), None) if last else None
+    if cut is not None:
+        nb.cells = nb.cells[:cut + 1]
     sandbox = _sandbox(job, name, submitted)
     resources["metadata"]["path"] = str(sandbox)
     execute = ConfinedExecute(config=config, timeout=job.limits.cell_seconds, output_bytes=job.limits.output_bytes)

@@ -142,6 +142,17 @@ def cmd_links(args) -> int:
     return 0
 
 
+def cmd_lab(args) -> int:
+    from pathlib import Path
+
+    from cerdas.lab import setup_lab
+
+    for path in setup_lab(prefix=Path(args.prefix) if args.prefix else None,
+                          keep_instructor_tools=args.keep_instructor_tools):
+        print(f"wrote {path}")
+    return 0
+
+
 def cmd_datasets_list(args) -> int:
     from cerdas.datasets.listing import dataset_table, format_table
 
@@ -212,6 +223,12 @@ def parser() -> argparse.ArgumentParser:
     li = sub.add_parser("links", help="nbgitpuller links (JupyterHub) for every lesson and released assignment")
     li.add_argument("--hub", help="the hub's URL (default: launch_buttons.jupyterhub_url in _config.yml)")
     li.set_defaults(func=cmd_links)
+
+    la = sub.add_parser("lab", help="set up JupyterLab for learners: Indonesian by default, instructor tools hidden")
+    la.add_argument("--prefix", help="the Python environment to configure (default: this one)")
+    la.add_argument("--keep-instructor-tools", action="store_true",
+                    help="only set the language (a hub hides the instructor tools per group)")
+    la.set_defaults(func=cmd_lab)
 
     d = sub.add_parser("datasets", help="list or regenerate the datasets").add_subparsers(dest="action", required=True)
     d.add_parser("list", help="one line per dataset").set_defaults(func=cmd_datasets_list)

@@ -126,47 +126,56 @@ class HubUser:
     # --- code, run by this user's kernel ----------------------------------------------------
     def run(self, code: str, timeout: float = 120) -> str:
         """Run ``code`` in this user's kernel; its printed output. A Python error raises KernelError."""
-        import websocket
-
         if self.kernel_id is None:
             r = self.http.post(f"{self.server}/api/kernels", json={"name": "python3"})
             r.raise_for_status()
             self.kernel_id = r.json()["id"]
-        ws_url = self.server.replace("http://", "ws://") + f"/api/kernels/{self.kernel_id}/channels"
-        ws = websocket.create_connection(ws_url, header=[f"Authorization: token {self.token}"], timeout=timeout)
-        try:
-            msg_id = uuid.uuid4().hex
-            ws.send(json.dumps({
-                "header": {"msg_id": msg_id, "username": self.name, "session": uuid.uuid4().hex,
-                           "msg_type": "execute_request", "version": "5.3"},
-                "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
-                "content": {"code": code, "silent": False, "store_history": False, "user_expressions": {},
-                            "allow_stdin": False, "stop_on_error": True}}))
-            out, error, deadline = [], None, time.monotonic() + timeout
-            while time.monotonic() < deadline:
-                msg = json.loads(ws.recv())
-                if msg.get("parent_header", {}).get("msg_id") != msg_id:
-                    continue
-                kind, content = msg["msg_type"], msg["content"]
-                if kind == "stream":
-                    out.append(content["text"])
-                elif kind == "error":
-                    error = "\n".join(content["traceback"])
-                elif kind == "status" and content["execution_state"] == "idle":
-                    break
-            else:
-                raise TimeoutError(f"{self.name}: code did not finish in {timeout} s")
-        finally:
-            ws.close()
-        if error:
-            raise KernelError(f"{self.name}: {error}\n--- output ---\n{''.join(out)}")
-        return "".join(out)
+        return execute(self.server, self.kernel_id, self.token, code, timeout=timeout)
+
+
+def execute(server: str, kernel_id: str, token: str, code: str, timeout: float = 120) -> str:
+    """Run ``code`` in a running kernel of a Jupyter server (over its websocket, as the browser does);
+    the printed output (streams and text results). A Python error raises KernelError."""
+    import websocket
+
+    ws_url = server.replace("http://", "ws://") + f"/api/kernels/{kernel_id}/channels"
+    ws = websocket.create_connection(ws_url, header=[f"Authorization: token {token}"], timeout=timeout)
+    try:
+        msg_id = uuid.uuid4().hex
+        ws.send(json.dumps({
+            "header": {"msg_id": msg_id, "username": "test", "session": uuid.uuid4().hex,
+                       "msg_type": "execute_request", "version": "5.3"},
+            "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
+            "content": {"code": code, "silent": False, "store_history": False, "user_expressions": {},
+                        "allow_stdin": False, "stop_on_error": True}}))
+        out, error, deadline = [], None, time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            msg = json.loads(ws.recv())
+            if msg.get("parent_header", {}).get("msg_id") != msg_id:
+                continue
+            kind, content = msg["msg_type"], msg["content"]
+            if kind == "stream":
+                out.append(content["text"])
+            elif kind == "execute_result":
+                out.append(content["data"].get("text/plain", "") + "\n")
+            elif kind == "error":
+                error = "\n".join(content["traceback"])
+            elif kind == "status" and content["execution_state"] == "idle":
+                break
+        else:
+            raise TimeoutError(f"code did not finish in {timeout} s")
+    finally:
+        ws.close()
+    if error:
+        raise KernelError(f"{error}\n--- output ---\n{''.join(out)}")
+    return "".join(out)
 
 
 class LocalHub:
     """Throwaway Unix users + the deploy config's hub on free 127.0.0.1 ports; ``stop()`` undoes all."""
 
-    def __init__(self, courses: dict[str, dict[str, list[str]]], extra_users: list[str] = ()):
+    def __init__(self, courses: dict[str, dict[str, list[str]]], extra_users: list[str] = (), extra_config: str = ""):
+        self.extra_config = extra_config
         self.tag = "c" + secrets.token_hex(3)  # Unix names unique to this run
         self.courses = {cid: {role: [self.user(n) for n in names] for role, names in people.items()}
                         for cid, people in courses.items()}
@@ -197,7 +206,8 @@ class LocalHub:
         courses_file.write_text(yaml.safe_dump({"courses": self.courses}))
         config = self.base / "hub_config.py"
         config.write_text(OVERRIDES.format(deploy=str(DEPLOY_CONFIG), port=self.port, hub_port=free_port(),
-                                           proxy_api_port=free_port(), chp=shutil.which("configurable-http-proxy")))
+                                           proxy_api_port=free_port(), chp=shutil.which("configurable-http-proxy"))
+                          + self.extra_config)
         env = {**os.environ, "CERDAS_TEST_TOKEN": self.token, "CERDAS_HUB_COURSES": str(courses_file),
                "CERDAS_HUB_STATE": str(self.state), "CERDAS_EXCHANGE": str(self.exchange),
                "CERDAS_HUB_ADMINS": self.user("admin"),
@@ -232,9 +242,9 @@ class LocalHub:
         r.raise_for_status()
         return HubUser(self, name, r.json()["token"])
 
-    def start_servers(self, users: list[HubUser]) -> list[float]:
+    def start_servers(self, users: list[HubUser], timeout: float = 120) -> list[float]:
         with ThreadPoolExecutor(max_workers=len(users) or 1) as pool:
-            return list(pool.map(lambda u: u.start_server(), users))
+            return list(pool.map(lambda u: u.start_server(timeout), users))
 
     def stop(self) -> None:
         import psutil

@@ -53,3 +53,17 @@ def test_config_loads_with_the_example_courses(load):
 def test_bad_courses_file_is_a_clear_error(load, courses, message):
     with pytest.raises(SystemExit, match=message):
         load(courses)
+
+
+def test_kubernetes_values_hide_the_same_instructor_tools(tmp_path):
+    """z2jh-values.yaml cannot be run here; at least its learner files say what `cerdas lab` writes."""
+    import yaml
+
+    from cerdas.lab import learner_config
+
+    values = yaml.safe_load((REPO / "deploy" / "jupyterhub" / "z2jh-values.yaml").read_text())
+    files = values["singleuser"]["extraFiles"]
+    learner_config(tmp_path)
+    assert files["learner-page-config"]["data"] == json.loads((tmp_path / "labconfig" / "page_config.json").read_text())
+    assert files["learner-server-config"]["data"] == json.loads(
+        (tmp_path / "jupyter_server_config.d" / "zz-cerdas-learner.json").read_text())

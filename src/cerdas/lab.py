@@ -18,7 +18,17 @@ import sys
 from pathlib import Path
 
 LOCALE = "id_ID"
-LANGUAGE_OVERRIDE = {"@jupyterlab/translation-extension:plugin": {"locale": LOCALE}}
+# The id_ID language pack (4.5.post3) translates about 500 strings but not the main menu titles, so
+# those are named here (the menus keep their ids and items; only the labels change).
+MENU_TITLES = {"file": "Berkas", "edit": "Sunting", "view": "Tampilan", "run": "Jalankan", "kernel": "Kernel",
+               "tabs": "Tab", "settings": "Pengaturan", "help": "Bantuan"}
+LANGUAGE_OVERRIDE = {
+    "@jupyterlab/translation-extension:plugin": {"locale": LOCALE},
+    "@jupyterlab/mainmenu-extension:plugin": {
+        "menus": [{"id": f"jp-mainmenu-{menu}", "label": label} for menu, label in MENU_TITLES.items()]},
+    # No English pop-up asking to fetch Jupyter news from the internet.
+    "@jupyterlab/apputils-extension:notification": {"fetchNews": "false"},
+}
 INSTRUCTOR_PLUGINS = ["@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment",
                       "@jupyter/nbgrader:course-list"]
 INSTRUCTOR_SERVER_EXTENSIONS = ["nbgrader.server_extensions.formgrader", "nbgrader.server_extensions.course_list"]

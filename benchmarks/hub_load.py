@@ -35,14 +35,16 @@ def percentile(values: list[float], q: float) -> float:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--learners", type=int, default=20)
-    p.add_argument("--timeout", type=float, default=300, help="seconds a single spawn may take")
+    p.add_argument("--timeout", type=float, default=None,
+                   help="seconds a single spawn may take (default: the deploy config's Spawner timeouts)")
     args = p.parse_args(argv)
     if os.geteuid() != 0:
         print("run as root: the hub starts each learner's server as their own Unix user", file=sys.stderr)
         return 2
     names = [f"p{i:02d}" for i in range(args.learners)]
-    hub = LocalHub({"beban": {"instructors": [], "students": names}},
-                   extra_config=f"\nc.Spawner.start_timeout = {int(args.timeout)}\n")
+    extra = (f"\nc.Spawner.start_timeout = {int(args.timeout)}\nc.Spawner.http_timeout = {int(args.timeout)}\n"
+             if args.timeout else "")
+    hub = LocalHub({"beban": {"instructors": [], "students": names}}, extra_config=extra)
     try:
         print(f"starting a hub with {args.learners} learners (Unix users, courses.yml) ...", flush=True)
         started = time.perf_counter()
@@ -57,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
 
         def spawn(user):
             try:
-                results[user.name] = user.start_server(args.timeout)
+                results[user.name] = user.start_server(args.timeout or 600)
             except Exception as exc:  # noqa: BLE001 (a failure is a result here)
                 results[user.name] = f"{type(exc).__name__}: {str(exc).splitlines()[0][:160]}"
             done = sum(isinstance(v, float) for v in results.values())
@@ -76,7 +78,11 @@ def main(argv: list[str] | None = None) -> int:
             print("spawn seconds: " + ", ".join(f"p{q}={percentile(times, q):.1f}" for q in (50, 90, 95, 100))
                   + f", mean={statistics.mean(times):.1f}, min={min(times):.1f}")
         for name, why in sorted(failures.items()):
-            print(f"  FAILED {name}: {why}")
+            print(f"  FAILED {name}: {why[:200]}")
+        if failures:
+            kept = Path("/tmp") / f"hub_load-{hub.tag}.log"
+            kept.write_text(hub.log.read_text(errors="replace"))
+            print(f"hub log kept at {kept}")
         return 1 if failures else 0
     finally:
         hub.stop()

@@ -36,7 +36,6 @@ c.JupyterHub.hub_bind_url = "http://127.0.0.1:{hub_port}"
 c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:{proxy_api_port}"
 c.ConfigurableHTTPProxy.command = [{chp!r}]
 c.Spawner.ip = "127.0.0.1"
-c.Spawner.start_timeout = 90
 c.JupyterHub.concurrent_spawn_limit = 0
 # The test drives the hub as an admin service; no idle culler in a short test.
 c.JupyterHub.services = [{{"name": "driver", "api_token": os.environ["CERDAS_TEST_TOKEN"]}}]
@@ -84,7 +83,7 @@ class HubUser:
                     self.spawn_seconds = time.perf_counter() - started
                     return self.spawn_seconds
             elif not server and not model.get("pending"):
-                raise RuntimeError(f"{self.name}: server failed to start; hub log: {self.hub.log_tail()}")
+                raise RuntimeError(f"{self.name}: server failed to start; hub log: {self.hub.log_tail(about=self.name)}")
             time.sleep(0.25)
         raise TimeoutError(f"{self.name}: server not ready after {timeout} s; hub log: {self.hub.log_tail()}")
 
@@ -228,9 +227,10 @@ class LocalHub:
             time.sleep(0.3)
         raise TimeoutError(f"the hub did not answer in {timeout} s: {self.log_tail()}")
 
-    def log_tail(self, lines: int = 40) -> str:
+    def log_tail(self, lines: int = 40, about: str = "") -> str:
         text = self.log.read_text(errors="replace") if self.log.exists() else ""
-        return "\n".join(text.splitlines()[-lines:])
+        kept = [line for line in text.splitlines() if about in line and " 200 GET " not in line]
+        return "\n".join(kept[-lines:])
 
     def login(self, short: str) -> HubUser:
         """The hub user (created by the admin if the courses file did not), with a fresh token of its own."""

@@ -184,8 +184,10 @@ c.Spawner.default_url = "/lab"
 c.Spawner.notebook_dir = "~"
 # The learners' environment: the course requirements plus jupyterhub (deploy/jupyterhub/requirements.txt).
 c.Spawner.cmd = [str(Path(sys.executable).with_name("jupyterhub-singleuser"))]
-c.Spawner.start_timeout = 120
-c.Spawner.http_timeout = 60
+# A whole class pressing "Start" at 08:00 on a small server: each JupyterLab may take a while to
+# answer (benchmarks/hub_load.py: 20 at once on 2 cores took longer than JupyterHub's default 30 s).
+c.Spawner.start_timeout = 180
+c.Spawner.http_timeout = 180
 
 c.JupyterHub.spawner_class = "systemdspawner.SystemdSpawner"
 c.SystemdSpawner.mem_limit = os.environ.get("CERDAS_HUB_MEM", "2G")

@@ -201,6 +201,11 @@ class LocalHub:
             subprocess.run(["useradd", "--create-home", "--home-dir", str(self.homes / name),
                             "--shell", "/bin/bash", name], check=True, capture_output=True)
             self.created.append(name)
+        probe = subprocess.run([sys.executable, "-c", "import jupyterhub, nbgrader, cerdas"], user=self.users[0],
+                               cwd=self.base, capture_output=True, text=True)
+        if probe.returncode:
+            raise RuntimeError(f"a learner account cannot run {sys.executable} (is a parent folder of the checkout "
+                               f"closed to other users, e.g. mode 700?): {probe.stderr.strip()[-300:]}")
         courses_file = self.base / "courses.yml"
         courses_file.write_text(yaml.safe_dump({"courses": self.courses}))
         config = self.base / "hub_config.py"

@@ -37,6 +37,9 @@ c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:{proxy_api_port}"
 c.ConfigurableHTTPProxy.command = [{chp!r}]
 c.Spawner.ip = "127.0.0.1"
 c.JupyterHub.concurrent_spawn_limit = 0
+# Lessons are pulled from a local git repository owned by root (no network): git reads another user's
+# repository only when a global config says it is safe (safe.directory), so learners get one here.
+c.Spawner.environment = {{"GIT_CONFIG_GLOBAL": {gitconfig!r}}}
 # The test drives the hub as an admin service; no idle culler in a short test.
 c.JupyterHub.services = [{{"name": "driver", "api_token": os.environ["CERDAS_TEST_TOKEN"]}}]
 c.JupyterHub.load_roles = [r for r in c.JupyterHub.load_roles if r["name"] != "idle-culler"] + [
@@ -209,7 +212,11 @@ class LocalHub:
         courses_file = self.base / "courses.yml"
         courses_file.write_text(yaml.safe_dump({"courses": self.courses}))
         config = self.base / "hub_config.py"
+        gitconfig = self.base / "gitconfig"
+        gitconfig.write_text("[safe]\n\tdirectory = *\n")
+        os.chmod(gitconfig, 0o644)
         config.write_text(OVERRIDES.format(deploy=str(DEPLOY_CONFIG), port=self.port, hub_port=free_port(),
+                                           gitconfig=str(gitconfig),
                                            proxy_api_port=free_port(), chp=shutil.which("configurable-http-proxy"))
                           + self.extra_config)
         env = {**os.environ, "CERDAS_TEST_TOKEN": self.token, "CERDAS_HUB_COURSES": str(courses_file),
@@ -246,6 +253,19 @@ class LocalHub:
         r = self.admin.post(f"{self.url}/hub/api/users/{name}/tokens", json={"note": "test", "expires_in": 3600})
         r.raise_for_status()
         return HubUser(self, name, r.json()["token"])
+
+    def course_repository(self, files: dict[str, str]) -> str:
+        """A git repository (branch main) with ``files``, readable by every learner: a stand-in for the
+        course's public repository. Its URL (file://)."""
+        origin = self.base / "origin" / "cerdas"
+        for name, text in files.items():
+            (origin / name).parent.mkdir(parents=True, exist_ok=True)
+            (origin / name).write_text(text, encoding="utf-8")
+        git = ["git", "-c", "user.name=Cerdas", "-c", "user.email=cerdas@example.invalid", "-C", str(origin)]
+        for args in (["init", "-q", "-b", "main"], ["add", "."], ["commit", "-q", "-m", "kursus"]):
+            subprocess.run([*git, *args], check=True, capture_output=True)
+        subprocess.run(["chmod", "-R", "a+rX", str(self.base / "origin")], check=True)
+        return f"file://{origin}"
 
     def start_servers(self, users: list[HubUser], timeout: float = 120) -> list[float]:
         with ThreadPoolExecutor(max_workers=len(users) or 1) as pool:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from cerdas.links import LaunchSettings, pull_link
 from conftest import FIXTURES, REPO, need_tool
 
 pytestmark = pytest.mark.slow
@@ -76,6 +77,19 @@ def day(tmp_path_factory):
         guru, siti, budi = (hub.login(name) for name in ("guru", "siti", "budi"))
         hub.start_servers([guru, siti, budi])
         record = {"hub": hub, "guru": guru, "siti": siti, "budi": budi}
+
+        # A lesson link from `cerdas links` pulls the course into the learner's home (nbgitpuller).
+        lesson = "notebooks/00-coba/coba.ipynb"
+        origin = hub.course_repository({lesson: SOURCE.read_text(encoding="utf-8")})
+        link = pull_link(hub.url, lesson, LaunchSettings(repo_url=origin, branch="main", interface="jupyterlab",
+                                                          hub=hub.url, book_path=""))
+        # /hub/user-redirect/ sends a logged-in browser to its own server; hub pages need the login
+        # cookie, not a token, so the test takes that one step itself.
+        prefix, query = link.split("?", 1)
+        record["pull_prefix"] = prefix
+        record["pull_page"] = siti.http.get(f"{siti.server}/git-pull?{query}").status_code
+        record["pull_events"] = siti.http.get(f"{siti.server}/git-pull/api?{query}", timeout=120).text
+        record["pulled"] = siti.get(link.split("urlpath=lab/tree/")[1].split("&")[0])["type"]
 
         # The instructor uploads the course (the 'kuadrat' fixture) and a second course, and releases both.
         nb = json.loads(SOURCE.read_text(encoding="utf-8"))
@@ -140,6 +154,15 @@ def day(tmp_path_factory):
         yield record
     finally:
         hub.stop()
+
+
+def test_lesson_link_pulls_the_course_and_opens_the_notebook(day):
+    """The link form of `cerdas links` and the site's button: the learner's own server clones the course
+    into their home; the notebook the link names is then there to open."""
+    assert day["pull_prefix"] == f"{day['hub'].url}/hub/user-redirect/git-pull"
+    assert day["pull_page"] == 200
+    assert '"phase": "finished"' in day["pull_events"], day["pull_events"][-2000:]
+    assert day["pulled"] == "notebook"
 
 
 def test_scores_are_as_expected(day):

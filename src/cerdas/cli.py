@@ -129,6 +129,30 @@ def cmd_certificates(args) -> int:
     return 0
 
 
+def cmd_links(args) -> int:
+    from cerdas.links import links
+
+    found = links(course=_course(args), hub=args.hub)
+    for link in found:
+        print(f"{link.path}\t{link.url}")
+    missing = [link.path for link in found if not link.published]
+    if missing:
+        print(f"{len(missing)} released notebook(s) not in the repository yet (run `cerdas build`), "
+              f"e.g. {missing[0]}", file=sys.stderr)
+    return 0
+
+
+def cmd_lab(args) -> int:
+    from pathlib import Path
+
+    from cerdas.lab import setup_lab
+
+    for path in setup_lab(prefix=Path(args.prefix) if args.prefix else None,
+                          keep_instructor_tools=args.keep_instructor_tools):
+        print(f"wrote {path}")
+    return 0
+
+
 def cmd_datasets_list(args) -> int:
     from cerdas.datasets.listing import dataset_table, format_table
 
@@ -197,6 +221,16 @@ def parser() -> argparse.ArgumentParser:
     val.add_argument("notebooks", nargs="+")
     val.add_argument("--released", help="the released notebook, to detect deleted cells (found automatically in a course)")
     val.set_defaults(func=cmd_validate)
+
+    li = sub.add_parser("links", help="nbgitpuller links (JupyterHub) for every lesson and released assignment")
+    li.add_argument("--hub", help="the hub's URL (default: launch_buttons.jupyterhub_url in _config.yml)")
+    li.set_defaults(func=cmd_links)
+
+    la = sub.add_parser("lab", help="set up JupyterLab for learners: Indonesian by default, instructor tools hidden")
+    la.add_argument("--prefix", help="the Python environment to configure (default: this one)")
+    la.add_argument("--keep-instructor-tools", action="store_true",
+                    help="only set the language (a hub hides the instructor tools per group)")
+    la.set_defaults(func=cmd_lab)
 
     d = sub.add_parser("datasets", help="list or regenerate the datasets").add_subparsers(dest="action", required=True)
     d.add_parser("list", help="one line per dataset").set_defaults(func=cmd_datasets_list)

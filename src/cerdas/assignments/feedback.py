@@ -175,4 +175,17 @@ def feedback(*, course_dir: Path, assignment: str, students: list[str] | None = 
                 tmp.write_text(render(assignment, student, path.stem, items), encoding="utf-8")
                 tmp.replace(target)
                 written.append(target)
+            keep_release_keys(course_dir, student, assignment)
     return written
+
+
+def keep_release_keys(course_dir: Path, student: str, assignment: str) -> None:
+    """Copy the submission's ``timestamp.txt`` and ``submission_secret.txt`` (from nbgrader collect)
+    next to the feedback, as nbgrader's generate_feedback does: ``nbgrader release_feedback`` needs
+    them to put each file in the exchange under a name only that student's submission can compute."""
+    submitted = course_dir / "submitted" / student / assignment
+    for name in ("timestamp.txt", "submission_secret.txt"):
+        if (submitted / name).is_file():
+            target = course_dir / "feedback" / student / assignment / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes((submitted / name).read_bytes())

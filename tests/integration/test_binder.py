@@ -1,0 +1,157 @@
+"""The repository as Binder builds it, without Docker: a clean virtual environment with exactly
+requirements.txt, then postBuild, then JupyterLab on 127.0.0.1 serving the course. A lesson opens and
+runs, JupyterLab speaks Indonesian, learners get nbgrader's assignment list but not the instructor tools.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import shutil
+import subprocess
+import sys
+import time
+import venv
+
+import pytest
+import requests
+
+from cerdas.lab import MENU_TITLES
+from conftest import REPO, copy_course, need_tool
+
+pytestmark = pytest.mark.slow
+LESSON = "notebooks/00-memulai/memulai.ipynb"
+ARTIFACTS = REPO / "tests" / "artifacts"
+INSTRUCTOR_PLUGINS = ["@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment",
+                      "@jupyter/nbgrader:course-list"]
+
+
+@pytest.fixture(scope="module")
+def binder(tmp_path_factory):
+    """What repo2docker does for this repository, then `jupyter lab` as Binder starts it."""
+    sys.path.insert(0, str(REPO / "tests"))
+    from local_hub import free_port
+
+    root = tmp_path_factory.mktemp("binder")
+    env_dir = root / "env"
+    started = time.perf_counter()
+    venv.EnvBuilder(with_pip=True).create(env_dir)
+    bin_dir = env_dir / "bin"
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}", "HOME": str(root / "home"),
+           "VIRTUAL_ENV": str(env_dir)}
+    for key in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_CONFIG_PATH", "JUPYTER_PATH", "CERDAS_ROOT",
+                "PYTHONPATH"):
+        env.pop(key, None)
+    (root / "home").mkdir()
+    install = subprocess.run([str(bin_dir / "python"), "-m", "pip", "install", "--quiet", "--no-compile",
+                              "-r", "requirements.txt"],
+                             cwd=REPO, env=env, capture_output=True, text=True)
+    assert install.returncode == 0, install.stderr[-3000:]
+    post = subprocess.run(["bash", "postBuild"], cwd=REPO, env=env, capture_output=True, text=True)
+    assert post.returncode == 0, post.stdout[-2000:] + post.stderr[-2000:]
+    setup_seconds = time.perf_counter() - started
+
+    course = copy_course(root / "repo")
+    port, token = free_port(), secrets.token_hex(16)
+    log = open(root / "lab.log", "wb")
+    proc = subprocess.Popen([str(bin_dir / "jupyter"), "lab", "--no-browser", "--allow-root", "--ip=127.0.0.1",
+                             f"--port={port}", f"--IdentityProvider.token={token}",
+                             f"--ServerApp.root_dir={course.root}"],
+                            cwd=course.root, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    http = requests.Session()
+    http.headers["Authorization"] = f"token {token}"
+    try:
+        for _ in range(240):
+            try:
+                if http.get(f"{url}/api/status", timeout=2).status_code == 200:
+                    break
+            except requests.ConnectionError:
+                time.sleep(0.5)
+            assert proc.poll() is None, (root / "lab.log").read_text()[-3000:]
+        else:
+            pytest.fail("JupyterLab did not start: " + (root / "lab.log").read_text()[-3000:])
+        yield {"url": url, "token": token, "http": http, "course": course, "setup_seconds": setup_seconds,
+               "prefix": env_dir}
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+def test_lesson_opens_and_runs(binder):
+    """The first lesson opens through the contents API and every code cell runs in its kernel."""
+    from local_hub import execute
+
+    http, url = binder["http"], binder["url"]
+    model = http.get(f"{url}/api/contents/{LESSON}").json()
+    assert model["type"] == "notebook"
+    session = http.post(f"{url}/api/sessions", json={"path": LESSON, "type": "notebook", "name": "memulai.ipynb",
+                                                      "kernel": {"name": "python3"}}).json()
+    cells = [c["source"] for c in model["content"]["cells"] if c["cell_type"] == "code"]
+    output = "".join(execute(url, session["kernel"]["id"], binder["token"], code, timeout=120) for code in cells)
+    assert "Selamat datang di kursus Cerdas!" in output
+    assert "Banyaknya aduan (baris):" in output  # the course dataset loaded through cerdas.datasets
+
+
+def test_indonesian_by_default(binder):
+    """postBuild made id_ID the default locale: the settings API and the browser both say so."""
+    http, url = binder["http"], binder["url"]
+    setting = http.get(f"{url}/lab/api/settings/@jupyterlab/translation-extension:plugin").json()
+    assert setting["schema"]["properties"]["locale"]["default"] == "id_ID"
+    assert "id_ID" in http.get(f"{url}/lab/api/translations/").json()["data"]
+    chromium = need_tool("/usr/bin/chromium", "the browser check of the Indonesian JupyterLab")
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout, sync_playwright
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            page.goto(f"{url}/lab/tree/{LESSON}?token={binder['token']}")
+            page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
+            page.wait_for_selector("#jp-MainMenu .lm-MenuBar-itemLabel", timeout=30_000)
+            try:  # the menu settings arrive just after the first paint
+                page.wait_for_function("document.querySelector('#jp-MainMenu .lm-MenuBar-itemLabel')"
+                                       ".textContent !== 'File'", timeout=20_000)
+            except PlaywrightTimeout:
+                pass  # the assertion below shows what the menu bar says
+            menus = page.locator("#jp-MainMenu .lm-MenuBar-itemLabel").all_inner_texts()
+            browser_headers = page.locator(".jp-DirListing-headerItem").all_inner_texts()
+            page.locator("#jp-MainMenu .lm-MenuBar-item").first.click()
+            page.wait_for_selector(".lm-Menu .lm-Menu-itemLabel")
+            file_menu = page.locator(".lm-Menu .lm-Menu-itemLabel").all_inner_texts()
+            page.screenshot(path=str(ARTIFACTS / "binder-jupyterlab-id.png"))
+        finally:
+            browser.close()
+    # Menu titles (set by cerdas lab) and the language pack's own strings (menu items, file browser).
+    assert [m for m in menus if m != "Nbgrader"] == list(MENU_TITLES.values()), menus
+    assert {"Launcher Baru", "Tutup Tab", "Simpan Notebook", "Matikan"} <= set(file_menu), file_menu
+    assert any("Nama" in h for h in browser_headers), browser_headers
+
+
+def test_learners_get_the_assignment_list_not_instructor_tools(binder):
+    http, url = binder["http"], binder["url"]
+    html = http.get(f"{url}/lab").text
+    page = json.loads(re.search(r'id="jupyter-config-data"[^>]*>(.*?)</script>', html, re.S).group(1))
+    assert all(name in page["disabledExtensions"] for name in INSTRUCTOR_PLUGINS)
+    assert "@jupyter/nbgrader:assignment-list" not in page["disabledExtensions"]
+    assert http.get(f"{url}/formgrader").status_code == 404
+    assert http.get(f"{url}/assignments", params={"course_id": ""}).status_code == 200
+
+
+def test_lessons_and_released_assignments_are_there(binder):
+    """Every lesson, and every released assignment published in the repository, opens on Binder."""
+    from cerdas.links import links
+
+    http, url, course = binder["http"], binder["url"], binder["course"]
+    for link in links(course=course, hub="https://hub.example"):
+        if link.published:
+            assert http.get(f"{url}/api/contents/{link.path}", params={"content": 0}).status_code == 200, link.path

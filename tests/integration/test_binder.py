@@ -45,8 +45,10 @@ def binder(tmp_path_factory):
                 "PYTHONPATH"):
         env.pop(key, None)
     (root / "home").mkdir()
+    wheelhouse = REPO / ".cache" / "wheelhouse"
+    need_tool(str(wheelhouse), "the offline wheelhouse of requirements.txt; build it with `bash .ci/provision`")
     install = subprocess.run([str(bin_dir / "python"), "-m", "pip", "install", "--quiet", "--no-compile",
-                              "-r", "requirements.txt"],
+                              "--no-index", "--find-links", str(wheelhouse), "-r", "requirements.txt"],
                              cwd=REPO, env=env, capture_output=True, text=True)
     assert install.returncode == 0, install.stderr[-3000:]
     post = subprocess.run(["bash", "postBuild"], cwd=REPO, env=env, capture_output=True, text=True)

@@ -1,0 +1,3 @@
+from cerdas.cli import main
+
+raise SystemExit(main())

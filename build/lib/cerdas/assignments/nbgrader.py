@@ -1,0 +1,74 @@
+"""Run nbgrader steps as subprocesses over a course directory, and read its gradebook."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from cerdas.course import Course
+from cerdas.errors import CourseError, Problem
+
+CELL_TIMEOUT_S = 120
+
+
+def run_nbgrader(step: str, assignment: str, *, course_dir: Path, course: Course, extra: list[str] = ()) -> str:
+    """Run ``nbgrader STEP ASSIGNMENT`` in ``course_dir``; raise CourseError with its log on failure."""
+    cmd = [sys.executable, "-m", "nbgrader", step, assignment, "--force",
+           f"--CourseDirectory.root={course_dir}", f"--ExecutePreprocessor.timeout={CELL_TIMEOUT_S}", *extra]
+    bin_dir = str(Path(sys.executable).parent)  # nbgrader calls `alembic` from PATH
+    env = {**os.environ, "CERDAS_ROOT": str(course.root), "PYTHONWARNINGS": "ignore",
+           "PATH": bin_dir + os.pathsep + os.environ.get("PATH", "")}
+    proc = subprocess.run(cmd, cwd=course_dir, env=env, capture_output=True, text=True)
+    log = proc.stdout + proc.stderr
+    if proc.returncode != 0:
+        tail = "\n    ".join(_essence(log))
+        raise CourseError(Problem(f"assignments/source/{assignment}", f"nbgrader {step} failed:\n    {tail}",
+                                  "fix the notebook so nbgrader can process it"))
+    return log
+
+
+def _essence(log: str) -> list[str]:
+    """The lines of an nbgrader log that say what went wrong, without traceback noise."""
+    lines = [l.rstrip() for l in log.strip().splitlines() if l.strip()]
+    keep = [l for l in lines if re.search(r"\| ERROR\]|^\s*\w+(Error|Exception)\b", l)]
+    return (keep or lines)[-12:]
+
+
+def resolve_names(course: Course, names: list[str] | None) -> list[str]:
+    """The assignments asked for (all by default); an unknown name is an error listing the real ones."""
+    known = course.assignment_names()
+    names = names or known
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise CourseError([Problem(f"assignments/source/{n}", "no such assignment",
+                                   f"choose one of: {', '.join(known) or 'none'}") for n in unknown])
+    return names
+
+
+@dataclass(frozen=True)
+class CellScore:
+    notebook: str
+    grade_id: str
+    auto_score: float | None
+    max_score: float
+
+
+def read_scores(course_dir: Path, assignment: str, student: str) -> dict[tuple[str, str], CellScore]:
+    """Scores per (notebook, grade_id) for one student's submission, from the gradebook."""
+    from nbgrader.api import Gradebook, MissingEntry
+
+    scores: dict[tuple[str, str], CellScore] = {}
+    with Gradebook(f"sqlite:///{course_dir / 'gradebook.db'}") as gb:
+        try:
+            submission = gb.find_submission(assignment, student)
+        except MissingEntry:
+            return scores
+        for notebook in submission.notebooks:
+            for grade in notebook.grades:
+                scores[(notebook.name, grade.name)] = CellScore(
+                    notebook.name, grade.name, grade.auto_score, float(grade.max_score))
+    return scores

@@ -1,0 +1,268 @@
+"""``cerdas assignments verify``: prove that each assignment's tests can tell right from wrong.
+
+In a throwaway course directory (never the instructor's gradebook) the assignment is released and
+these submissions are auto-graded by nbgrader itself:
+
+* ``solusi``: the source notebook with its reference solutions: must earn every automatic point;
+* ``kosong``: the released blank version: must earn none (a test that passes before any answer
+  is written can catch nothing);
+* ``mutan-<id>``: the solution with one answer cell replaced by a mutant from ``mutants.yml``:
+  must lose points on the tests of the cell it replaces (exactly ``loses`` points if declared).
+
+A mutant marked ``hardcoded`` must also pass the *visible* tests (run with nbclient on the released
+test cells), so that only a hidden test can be what catches it. Submissions are graded by
+``cerdas grade``'s engine (nbgrader's preprocessors and scoring, forked kernels, ``jobs`` at a time).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+from tqdm import tqdm
+
+from cerdas.assignments import mutants as mut
+from cerdas.assignments.nbgrader import read_scores, resolve_names, run_nbgrader
+from cerdas.assignments.visible import passes_visible_tests
+from cerdas.check.assignments import is_autograded_test, nbgrader_cells
+from cerdas.course import Course
+from cerdas.errors import CourseError, Problem
+
+SOLUTION, BLANK = "solusi", "kosong"
+
+
+@dataclass
+class TestRow:
+    notebook: str
+    grade_id: str
+    cell: int
+    points: float
+    solution: float | None = None
+    blank: float | None = None
+    caught: int = 0
+    mutants: int = 0
+
+
+@dataclass
+class VerifyResult:
+    assignment: str
+    rows: list[TestRow] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def table(self) -> str:
+        lines = [f"{self.assignment}: {'OK' if self.ok else 'FAILED'}",
+                 f"  {'test cell':<32} {'points':>6} {'solution':>9} {'blank':>6} {'mutants caught':>15}"]
+        for r in self.rows:
+            caught = f"{r.caught}/{r.mutants}" if r.mutants else "-"
+            lines.append(f"  {r.grade_id:<32} {r.points:>6g} {_fmt(r.solution):>9} {_fmt(r.blank):>6} {caught:>15}")
+        return "\n".join(lines)
+
+
+def _fmt(score: float | None) -> str:
+    return "-" if score is None else f"{score:g}"
+
+
+def _student_id(mutant: mut.Mutant) -> str:
+    return "mutan-" + re.sub(r"[^a-z0-9_-]+", "-", mutant.id.lower())
+
+
+def _error_of(autograded: Path, grade_id: str) -> str:
+    if not autograded.is_file():
+        return ""
+    nb = nbformat.read(autograded, as_version=4)
+    for cell in nb.cells:
+        if (cell.metadata.get("nbgrader") or {}).get("grade_id") == grade_id:
+            for out in cell.get("outputs", []):
+                if out.get("output_type") == "error":
+                    return f"{out.get('ename')}: {out.get('evalue')}"[:200]
+    return ""
+
+
+@dataclass
+class Plan:
+    """Everything one assignment's verification needs, prepared before any grading starts."""
+
+    name: str
+    root: Path
+    notebooks: dict[str, object]
+    mutants: list[mut.Mutant]
+    submissions: dict[str, dict[str, object]] = field(default_factory=dict)
+    workers: list[Path] = field(default_factory=list)
+    jobs: int = 2
+    visible: dict[str, bool] = field(default_factory=dict)
+
+
+def prepare(name: str, *, course: Course, tmp: Path, jobs: int) -> Plan:
+    source = course.source_dir / name
+    root = tmp / name / "w0"
+    root.mkdir(parents=True)
+    config = course.assignments_dir / "nbgrader_config.py"
+    if config.is_file():
+        shutil.copy(config, root / "nbgrader_config.py")
+    shutil.copytree(source, root / "source" / name, ignore=shutil.ignore_patterns(mut.FILE_NAME, ".ipynb_checkpoints"))
+    notebooks = {p.stem: nbformat.read(p, as_version=4) for p in sorted(source.glob("*.ipynb"))}
+    plan = Plan(name, root, notebooks, mut.load_mutants(source, course=course))
+    run_nbgrader("generate_assignment", name, course_dir=root, course=course)
+    released = {stem: nbformat.read(root / "release" / name / f"{stem}.ipynb", as_version=4) for stem in notebooks}
+    plan.submissions[SOLUTION] = dict(notebooks)
+    plan.submissions[BLANK] = released
+    for mutant in plan.mutants:
+        plan.submissions[_student_id(mutant)] = {**notebooks, mutant.notebook: mut.apply(mutant, notebooks[mutant.notebook])}
+    for student, notebooks in plan.submissions.items():
+        folder = root / "submitted" / student / name
+        folder.mkdir(parents=True)
+        for stem, nb in notebooks.items():
+            nbformat.write(nb, folder / f"{stem}.ipynb")
+    plan.workers.append(root)
+    plan.jobs = jobs
+    return plan
+
+
+def tasks(plan: Plan, *, course: Course, owner: list | None = None):
+    """Independent units of work: grading every submission (cerdas' parallel engine, nbgrader's own
+    preprocessors and scoring), and one visible-test run per hardcoded mutant."""
+    yield lambda: _grade_all(plan, course=course)
+    release = plan.root / "release" / plan.name
+    for mutant in plan.mutants:
+        if mutant.hardcoded:
+            def visible(m=mutant):
+                plan.visible[m.id] = passes_visible_tests(
+                    release / f"{m.notebook}.ipynb", solution=plan.notebooks[m.notebook],
+                    mutant_cell=m.cell, mutant_code=m.code, owner=owner, tests=[g for _, g, _ in
+                                                                   mut.tests_by_answer(plan.notebooks[m.notebook])[m.cell]],
+                    course=course)
+            yield visible
+
+
+def _grade_all(plan: Plan, *, course: Course) -> None:
+    from cerdas.grading import grade
+
+    # A mutant is judged only on the tests of the cell it replaces, and later cells cannot change
+    # those outcomes, so its run stops after the last of them (about a third less work per course).
+    stop_after = {}
+    for mutant in plan.mutants:
+        tests = mut.tests_by_answer(plan.notebooks[mutant.notebook]).get(mutant.cell) or []
+        if tests:
+            stop_after[_student_id(mutant)] = {mutant.notebook: max(tests)[1]}
+    run = grade(course_dir=plan.root, assignment=plan.name, workers=plan.jobs, progress=False, stop_after=stop_after)
+    broken = [line for line in run.report() if ": tidak dapat dinilai" in line]
+    if broken:
+        raise CourseError([Problem(course.rel(course.source_dir / plan.name), line,
+                                   "fix the notebook so it can be graded") for line in broken])
+
+
+def evaluate(plan: Plan, *, course: Course) -> VerifyResult:
+    result = VerifyResult(plan.name)
+    scores = {}
+    for worker in plan.workers:
+        for student in plan.submissions:
+            scores.setdefault(student, {}).update(read_scores(worker, plan.name, student))
+    rows: dict[tuple[str, str], TestRow] = {}
+    for stem, nb in plan.notebooks.items():
+        rel = course.rel(course.source_dir / plan.name / f"{stem}.ipynb")
+        for index, cell, meta in nbgrader_cells(nb):
+            if not is_autograded_test(cell, meta):
+                continue
+            gid, points = meta["grade_id"], float(meta.get("points", 0))
+            sol, blank = scores[SOLUTION].get((stem, gid)), scores[BLANK].get((stem, gid))
+            row = TestRow(stem, gid, index, points, sol.auto_score if sol else None, blank.auto_score if blank else None)
+            rows[(stem, gid)] = row
+            result.rows.append(row)
+            if row.solution is None or row.solution < points:
+                worker = next((w for w in plan.workers if (w / "autograded" / SOLUTION).is_dir()), plan.root)
+                why = _error_of(worker / "autograded" / SOLUTION / plan.name / f"{stem}.ipynb", gid)
+                result.problems.append(Problem(
+                    rel, f"test '{gid}' gives the reference solution {_fmt(row.solution)} of {points:g} points"
+                    + (f" ({why})" if why else ""), "fix the solution or the test so the solution earns full points",
+                    cell=index))
+            if row.blank is None or row.blank > 0:
+                result.problems.append(Problem(
+                    rel, f"test '{gid}' gives the blank released version {_fmt(row.blank)} points",
+                    "a test that passes before any answer is written cannot catch anything: "
+                    "make it check the answer's value", cell=index))
+    for mutant in plan.mutants:
+        result.problems.extend(_judge(mutant, plan, scores.get(_student_id(mutant), {}), rows, course=course))
+    if not result.rows:
+        result.problems.append(Problem(course.rel(course.source_dir / plan.name), "has no auto-graded test cells",
+                                       "add test cells"))
+    return result
+
+
+def _judge(mutant: mut.Mutant, plan: Plan, scores: dict, rows: dict, *, course: Course) -> list[Problem]:
+    rel = course.rel(course.source_dir / plan.name / mut.FILE_NAME)
+    tests = mut.tests_by_answer(plan.notebooks[mutant.notebook])[mutant.cell]
+    if not tests:
+        return [Problem(rel, f"mutant '{mutant.id}': answer cell '{mutant.cell}' has no test cell after it",
+                        "add a test cell after the answer cell")]
+    full = sum(points for _, _, points in tests)
+    earned = 0.0
+    for _, gid, _ in tests:
+        score = scores.get((mutant.notebook, gid))
+        earned += (score.auto_score or 0.0) if score else 0.0
+        rows[(mutant.notebook, gid)].mutants += 1
+    problems = []
+    caught = earned < full
+    if caught:
+        for _, gid, _ in tests:
+            rows[(mutant.notebook, gid)].caught += 1
+    else:
+        problems.append(Problem(rel, f"mutant '{mutant.id}' survives: it earns all {full:g} points of cell "
+                                f"'{mutant.cell}' ({mutant.why or 'no reason given'})",
+                                "add a test (hidden if it must not reveal the answer) that rejects this answer"))
+    if mutant.loses is not None and caught and abs((full - earned) - float(mutant.loses)) > 1e-9:
+        problems.append(Problem(rel, f"mutant '{mutant.id}' loses {full - earned:g} points on cell '{mutant.cell}', "
+                                f"but its entry declares loses: {mutant.loses:g}",
+                                "adjust the tests' points or the declared loss"))
+    if mutant.hardcoded and not plan.visible.get(mutant.id, False):
+        problems.append(Problem(rel, f"mutant '{mutant.id}' is marked hardcoded but fails the visible tests of cell "
+                                f"'{mutant.cell}', so it does not prove that a hidden test guards the answer",
+                                "make it return the expected output literally so it passes the visible tests"))
+    return problems
+
+
+def verify(*, course: Course | None = None, names: list[str] | None = None, jobs: int = 2,
+           progress: bool = False) -> list[VerifyResult]:
+    """Verify the named assignments (all by default), with ``jobs`` gradings at a time."""
+    course = course or Course.find()
+    names = resolve_names(course, names)
+    from cerdas.grading.runner import owned_zygotes, preload_for
+
+    results: dict[str, VerifyResult] = {}
+    preload = [m for n in names for m in preload_for(course.source_dir / n)]  # one warm zygote serves all
+    with owned_zygotes(preload=dict.fromkeys(preload)) as owner, tempfile.TemporaryDirectory(prefix="cerdas-verify-") as tmp, \
+            ThreadPoolExecutor(max(1, jobs)) as pool:
+        plans: list[Plan] = []
+        prepared = pool.map(lambda n: _try(prepare, n, course=course, tmp=Path(tmp), jobs=jobs), names)
+        for name, outcome in zip(names, prepared):
+            if isinstance(outcome, CourseError):
+                results[name] = VerifyResult(name, problems=outcome.problems)
+            else:
+                plans.append(outcome)
+        futures = {pool.submit(_try, task): plan for plan in plans for task in tasks(plan, course=course, owner=owner)}
+        failures: dict[str, list[Problem]] = {}
+        with tqdm(total=len(futures), desc="verify", unit="run", disable=not progress, leave=False) as bar:
+            for future in as_completed(futures):
+                outcome = future.result()
+                if isinstance(outcome, CourseError):
+                    failures.setdefault(futures[future].name, []).extend(outcome.problems)
+                bar.update()
+        for plan in plans:
+            results[plan.name] = (VerifyResult(plan.name, problems=failures[plan.name]) if plan.name in failures
+                                  else evaluate(plan, course=course))
+    return [results[n] for n in names]
+
+
+def _try(func, *args, **kwargs):
+    try:
+        return func(*args, **kwargs)
+    except CourseError as exc:
+        return exc

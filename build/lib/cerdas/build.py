@@ -1,0 +1,77 @@
+"""``cerdas build``: the main job. Check the course, execute the lessons and build the site,
+then release and verify every assignment."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cerdas.assignments import release, verify
+from cerdas.check import check_course
+from cerdas.course import Course
+from cerdas.errors import CourseError, Problem
+
+
+def jupyter_book() -> str:
+    local = Path(sys.executable).with_name("jupyter-book")
+    return str(local) if local.exists() else (shutil.which("jupyter-book") or "jupyter-book")
+
+
+@dataclass
+class BuildResult:
+    index: Path
+    seconds: dict[str, float] = field(default_factory=dict)
+    verify: list = field(default_factory=list)
+
+
+def build_site(*, course: Course, strict: bool = True, echo: bool = True) -> Path:
+    """Execute the lessons (cached by content) and build the HTML site into ``_build/html``."""
+    cmd = [jupyter_book(), "build", str(course.root), "--builder", "html", "--keep-going"]
+    if strict:
+        cmd.append("-W")
+    env = {**os.environ, "CERDAS_ROOT": str(course.root)}
+    proc = subprocess.run(cmd, cwd=course.root, env=env, text=True,
+                          stdout=None if echo else subprocess.PIPE, stderr=subprocess.STDOUT)
+    if proc.returncode != 0:
+        tail = "" if echo else "\n    " + "\n    ".join((proc.stdout or "").strip().splitlines()[-25:])
+        reports = course.build_dir / "html" / "reports"
+        raise CourseError(Problem(course.rel(course.toc_file), f"the site build failed{tail}",
+                                  "read the warnings above (warnings count as errors); execution logs of "
+                                  f"failed lessons are in {course.rel(reports)}"))
+    index = course.html_dir / "index.html"
+    if not index.is_file():
+        raise CourseError(Problem(course.rel(course.html_dir), "the build wrote no index.html", "check _toc.yml's root"))
+    return index
+
+
+def build(*, course: Course | None = None, jobs: int = 2, echo: bool = True) -> BuildResult:
+    """The whole pipeline; raises :class:`CourseError` at the first step that fails."""
+    course = course or Course.find()
+    seconds: dict[str, float] = {}
+
+    def step(label: str, func):
+        if echo:
+            print(f"==> {label}", flush=True)
+        start = time.perf_counter()
+        value = func()
+        seconds[label] = time.perf_counter() - start
+        return value
+
+    problems = step("check", lambda: check_course(course=course))
+    if problems:
+        raise CourseError(problems)
+    index = step("execute lessons and build the site", lambda: build_site(course=course, echo=echo))
+    step("release assignments", lambda: release(course=course))
+    results = step("verify assignments", lambda: verify(course=course, jobs=jobs))
+    if echo:
+        for r in results:
+            print(r.table())
+    failed = [p for r in results for p in r.problems]
+    if failed:
+        raise CourseError(failed)
+    return BuildResult(index=index, seconds=seconds, verify=results)

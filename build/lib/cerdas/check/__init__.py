@@ -1,0 +1,29 @@
+"""``cerdas check``: validate the whole course and report every problem, not only the first.
+
+Each check is a function ``(course) -> Iterable[Problem]`` declared in :data:`CHECKS`; add or
+remove one without touching the others.
+"""
+
+from __future__ import annotations
+
+from cerdas.check import assignments, datasets, notebooks, site, toc
+from cerdas.course import Course
+from cerdas.errors import Problem
+
+CHECKS = [
+    toc.entries_exist,
+    toc.lessons_in_toc,
+    notebooks.lessons_are_clean,
+    datasets.cards_and_checksums,
+    assignments.sources_are_gradable,
+    site.vendored_assets_intact,
+]
+
+
+def check_course(*, course: Course | None = None) -> list[Problem]:
+    """Run every check in :data:`CHECKS` and return all problems found (empty when clean)."""
+    course = course or Course.find()
+    problems: list[Problem] = []
+    for check in CHECKS:
+        problems.extend(check(course))
+    return problems

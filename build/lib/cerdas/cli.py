@@ -1,0 +1,256 @@
+"""The ``cerdas`` command: a thin layer that parses arguments and calls keyword-only functions."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from cerdas.course import Course
+from cerdas.errors import CourseError
+
+
+def _course(args) -> Course:
+    return Course.find(args.root)
+
+
+def cmd_check(args) -> int:
+    from cerdas.check import check_course
+
+    problems = check_course(course=_course(args))
+    for p in problems:
+        print(p, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) found.", file=sys.stderr)
+        return 1
+    print("course OK")
+    return 0
+
+
+def cmd_build(args) -> int:
+    from cerdas.build import build
+
+    start = time.perf_counter()
+    result = build(course=_course(args), jobs=args.jobs)
+    print(f"\nDone in {time.perf_counter() - start:.0f} s. The site is at {result.index}")
+    print(f"Open it in a browser: file://{result.index}")
+    return 0
+
+
+def cmd_release(args) -> int:
+    from cerdas.assignments import release
+
+    for path in release(course=_course(args), names=args.names or None, db_url=args.db):
+        print(f"released {path}")
+    return 0
+
+
+def cmd_verify(args) -> int:
+    from cerdas.assignments import verify
+
+    results = verify(course=_course(args), names=args.names or None, jobs=args.jobs)
+    for r in results:
+        print(r.table())
+    problems = [p for r in results for p in r.problems]
+    for p in problems:
+        print(p, file=sys.stderr)
+    return 1 if problems else 0
+
+
+def cmd_feedback(args) -> int:
+    from pathlib import Path
+
+    from cerdas.assignments.feedback import feedback
+
+    course_dir = Path(args.course_dir) if args.course_dir else _course(args).assignments_dir
+    paths = feedback(course_dir=course_dir, assignment=args.assignment, students=args.student or None)
+    for path in paths:
+        print(f"wrote {path}")
+    return 0
+
+
+def cmd_validate(args) -> int:
+    from pathlib import Path
+
+    from cerdas.assignments.validate import validate
+
+    status = 0
+    for name in args.notebooks:
+        result = validate(Path(name), released=Path(args.released) if args.released else None)
+        print(result.report())
+        status = status or (0 if result.ok else 1)
+    return status
+
+
+def cmd_grade(args) -> int:
+    from pathlib import Path
+
+    from cerdas.assignments.feedback import feedback
+    from cerdas.grading import grade
+    from cerdas.grading.report import write_reports
+    from cerdas.grading.worker import Limits
+
+    course_dir = Path(args.course_dir) if args.course_dir else _course(args).assignments_dir
+    limits = Limits(cell_seconds=args.cell_timeout, notebook_seconds=args.notebook_timeout,
+                    memory_bytes=args.memory_mb * 1024**2)
+    run = grade(course_dir=course_dir, assignment=args.assignment, source=Path(args.source) if args.source else None,
+                roster=Path(args.roster) if args.roster else None, workers=args.jobs, force=args.force,
+                scheduler=args.scheduler, limits=limits, db_url=args.db)
+    for line in run.report():
+        print(line, file=sys.stderr)
+    db_url = args.db or f"sqlite:///{Path(course_dir).resolve() / 'gradebook.db'}"
+    outputs = write_reports(course_dir=Path(course_dir), assignment=args.assignment, db_url=db_url)
+    if run.graded or run.skipped:
+        outputs += feedback(course_dir=Path(course_dir), assignment=args.assignment)
+    print(f"graded {len(run.graded)}, unchanged {len(run.skipped)}, input problems {len(run.issues)} "
+          f"in {run.seconds:.0f} s")
+    for path in outputs[:3]:
+        print(f"wrote {path}")
+    if len(outputs) > 3:
+        print(f"wrote {len(outputs) - 3} feedback files under {Path(course_dir) / 'feedback'}")
+    return 0
+
+
+def cmd_certificates(args) -> int:
+    from pathlib import Path
+
+    from cerdas import certificates
+
+    course = _course(args)
+    course_dir = Path(args.course_dir) if args.course_dir else course.assignments_dir
+    db_url = args.db or f"sqlite:///{Path(course_dir).resolve() / 'gradebook.db'}"
+    if args.action == "verify":
+        ok, message = certificates.verify_code(course=course, course_dir=Path(course_dir), db_url=db_url, code=args.code)
+        print(message, file=sys.stdout if ok else sys.stderr)
+        return 0 if ok else 1
+    paths = certificates.issue(course=course, course_dir=Path(course_dir), db_url=db_url,
+                               out_dir=Path(args.out) if args.out else Path(course_dir) / "sertifikat")
+    print(f"issued {len(paths)} certificate(s)" + (f" in {paths[0].parent}" if paths else ""))
+    return 0
+
+
+def cmd_links(args) -> int:
+    from cerdas.links import links
+
+    found = links(course=_course(args), hub=args.hub)
+    for link in found:
+        print(f"{link.path}\t{link.url}")
+    missing = [link.path for link in found if not link.published]
+    if missing:
+        print(f"{len(missing)} released notebook(s) not in the repository yet (run `cerdas build`), "
+              f"e.g. {missing[0]}", file=sys.stderr)
+    return 0
+
+
+def cmd_lab(args) -> int:
+    from pathlib import Path
+
+    from cerdas.lab import setup_lab
+
+    for path in setup_lab(prefix=Path(args.prefix) if args.prefix else None,
+                          keep_instructor_tools=args.keep_instructor_tools):
+        print(f"wrote {path}")
+    return 0
+
+
+def cmd_datasets_list(args) -> int:
+    from cerdas.datasets.listing import dataset_table, format_table
+
+    print(format_table(dataset_table(course=_course(args))))
+    return 0
+
+
+def cmd_datasets_build(args) -> int:
+    from cerdas.datasets.build import build_datasets
+
+    for name, path in build_datasets(course=_course(args), names=args.names or None).items():
+        print(f"{name}: wrote {path}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="cerdas", description="Validate, build and grade the Cerdas course.")
+    p.add_argument("--root", help="course root (default: found from the current folder)")
+    sub = p.add_subparsers(dest="command", required=True)
+    sub.add_parser("check", help="validate the course; report every problem").set_defaults(func=cmd_check)
+    b = sub.add_parser("build", help="check, execute lessons, build the site, release and verify assignments")
+    b.add_argument("--jobs", type=int, default=2, help="assignments verified at once")
+    b.set_defaults(func=cmd_build)
+
+    a = sub.add_parser("assignments", help="release or verify nbgrader assignments").add_subparsers(
+        dest="action", required=True)
+    r = a.add_parser("release", help="write the student versions into assignments/release/")
+    r.add_argument("names", nargs="*")
+    r.add_argument("--db", help="gradebook database URL to register the assignment in "
+                   "(default: sqlite in the course directory; e.g. postgresql://user:pw@host/db)")
+    r.set_defaults(func=cmd_release)
+    v = a.add_parser("verify", help="solution earns full points, blank version earns none")
+    v.add_argument("names", nargs="*")
+    v.add_argument("--jobs", type=int, default=2)
+    v.set_defaults(func=cmd_verify)
+
+    gr = sub.add_parser("grade", help="auto-grade every submission in parallel, with reports and feedback")
+    gr.add_argument("assignment")
+    gr.add_argument("--from", dest="source", help="an LMS zip/folder or an exchange inbound folder "
+                    "(default: the course's submitted/ tree)")
+    gr.add_argument("--roster", help="CSV with an id column (and name/email) to match students")
+    gr.add_argument("--jobs", type=int, default=None, help="parallel workers (default: number of cores)")
+    gr.add_argument("--force", action="store_true", help="grade again even unchanged submissions")
+    gr.add_argument("--scheduler", help="run on a Dask cluster, e.g. tcp://10.0.0.5:8786")
+    gr.add_argument("--db", help="gradebook database URL (default: sqlite in the course directory)")
+    gr.add_argument("--course-dir", help="nbgrader course directory (default: the course's assignments/)")
+    gr.add_argument("--cell-timeout", type=int, default=60, help="seconds per cell")
+    gr.add_argument("--notebook-timeout", type=int, default=300, help="seconds per notebook")
+    gr.add_argument("--memory-mb", type=int, default=2048, help="memory limit per kernel")
+    gr.set_defaults(func=cmd_grade)
+
+    ce = sub.add_parser("certificates", help="PDF certificates for learners who pass; verify a code")
+    ce.add_argument("action", nargs="?", choices=["issue", "verify"], default="issue")
+    ce.add_argument("code", nargs="?", help="with verify: the code printed on the certificate")
+    ce.add_argument("--course-dir", help="nbgrader course directory (default: the course's assignments/)")
+    ce.add_argument("--db", help="gradebook database URL")
+    ce.add_argument("--out", help="folder for the PDFs (default: <course-dir>/sertifikat)")
+    ce.set_defaults(func=cmd_certificates)
+
+    f = sub.add_parser("feedback", help="per-student HTML feedback in Indonesian, hidden tests never shown")
+    f.add_argument("assignment")
+    f.add_argument("--student", action="append", help="only this student (repeatable)")
+    f.add_argument("--course-dir", help="nbgrader course directory (default: the course's assignments/)")
+    f.set_defaults(func=cmd_feedback)
+    val = sub.add_parser("validate", help="run a notebook and report its tests in Indonesian; exit 1 on failure")
+    val.add_argument("notebooks", nargs="+")
+    val.add_argument("--released", help="the released notebook, to detect deleted cells (found automatically in a course)")
+    val.set_defaults(func=cmd_validate)
+
+    li = sub.add_parser("links", help="nbgitpuller links (JupyterHub) for every lesson and released assignment")
+    li.add_argument("--hub", help="the hub's URL (default: launch_buttons.jupyterhub_url in _config.yml)")
+    li.set_defaults(func=cmd_links)
+
+    la = sub.add_parser("lab", help="set up JupyterLab for learners: Indonesian by default, instructor tools hidden")
+    la.add_argument("--prefix", help="the Python environment to configure (default: this one)")
+    la.add_argument("--keep-instructor-tools", action="store_true",
+                    help="only set the language (a hub hides the instructor tools per group)")
+    la.set_defaults(func=cmd_lab)
+
+    d = sub.add_parser("datasets", help="list or regenerate the datasets").add_subparsers(dest="action", required=True)
+    d.add_parser("list", help="one line per dataset").set_defaults(func=cmd_datasets_list)
+    g = d.add_parser("build", help="regenerate synthetic datasets from their seeds")
+    g.add_argument("names", nargs="*")
+    g.set_defaults(func=cmd_datasets_build)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except CourseError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,187 @@
+"""``cerdas grade``: auto-grade every submission of an assignment in parallel, safely.
+
+The flow: collect and check the inputs (each problem one report line; the batch goes on), skip
+submissions already graded unchanged (unless ``force``), grade the rest with a pool of workers
+(each with a warm kernel zygote) or on a Dask cluster, write one result file per submission
+atomically, and apply results to the gradebook from this one thread, the single writer.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pwd
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+from tqdm import tqdm
+
+from cerdas.errors import CourseError, Problem
+from cerdas.grading import inputs as inp
+from cerdas.grading.gradebook import apply_result
+from cerdas.grading.kernels import Sandbox
+from cerdas.grading.runner import execute, preload_for
+from cerdas.grading.worker import Job, Limits
+
+KERNEL_USER = "nobody"
+
+
+@dataclass
+class GradeRun:
+    assignment: str
+    graded: list[dict] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    issues: list[inp.InputIssue] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def report(self) -> list[str]:
+        lines = [str(issue) for issue in self.issues]
+        for result in self.graded:
+            student = result["job"]["student"]
+            for name, nb in result["notebooks"].items():
+                if nb["status"] != "ok":
+                    lines.append(f"{student}/{name}: {nb['status']}")
+                lines += [f"{student}/{name}: {flag}" for flag in nb["flags"]]
+        return lines
+
+
+def _kernel_user() -> dict | None:
+    if os.geteuid() != 0:
+        return None
+    try:
+        entry = pwd.getpwnam(KERNEL_USER)
+    except KeyError:
+        return None
+    return {"uid": entry.pw_uid, "gid": entry.pw_gid}
+
+
+def _results_dir(course_dir: Path, assignment: str) -> Path:
+    return course_dir / ".cerdas" / "results" / assignment
+
+
+def _write_atomic(path: Path, data: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, default=str), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def collect(*, course_dir: Path, assignment: str, source: Path | None, roster: Path | None,
+            workdir: Path) -> tuple[inp.Collected, dict | None]:
+    names = sorted(p.stem for p in (course_dir / "source" / assignment).glob("*.ipynb"))
+    source_ids = {}
+    for name in names:
+        nb = nbformat.read(course_dir / "source" / assignment / f"{name}.ipynb", as_version=4)
+        source_ids[name] = {(c.metadata.get("nbgrader") or {}).get("grade_id") for c in nb.cells} - {None}
+    people = inp.read_roster(roster) if roster else None
+    if source is None:
+        collected = inp.from_submitted_tree(course_dir / "submitted", assignment, names)
+    elif source.is_dir() and any("+" in p.name for p in source.iterdir()):
+        collected = inp.from_exchange(source, assignment)
+    else:
+        collected = inp.from_lms(source, assignment, names, people, workdir)
+    return inp.validate_all(collected, source_ids, people), people
+
+
+def grade(*, course_dir: Path, assignment: str, source: Path | None = None, roster: Path | None = None,
+          workers: int | None = None, force: bool = False, scheduler: str | None = None,
+          limits: Limits | None = None, db_url: str | None = None, progress: bool = True,
+          stop_after: dict[str, dict[str, str]] | None = None) -> GradeRun:
+    """Grade every submission of ``assignment``; see the module docstring.
+
+    ``stop_after`` ({student: {notebook: grade_id}}) is for ``cerdas assignments verify`` only: those
+    students' notebooks run up to that cell, and later cells get no score.
+    """
+    course_dir = Path(course_dir).resolve()
+    started = time.perf_counter()
+    bin_dir = os.path.dirname(os.path.abspath(__import__("sys").executable))  # nbgrader runs `alembic` from PATH
+    if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
+    source_dir = course_dir / "source" / assignment
+    if not source_dir.is_dir():
+        raise CourseError(Problem(str(source_dir), "no such source assignment", "check the assignment name"))
+    db_url = db_url or f"sqlite:///{course_dir / 'gradebook.db'}"
+    _require_released(db_url, assignment)
+    run = GradeRun(assignment)
+    work = Path(tempfile.mkdtemp(prefix="cerdas-grade-"))
+    os.chmod(work, 0o711)  # sandboxes inside can be entered by name, never listed
+    try:
+        collected, people = collect(course_dir=course_dir, assignment=assignment, source=source,
+                                    roster=roster, workdir=work)
+        run.issues = collected.issues
+        snapshot = _snapshot(db_url, work)
+        results_dir = _results_dir(course_dir, assignment)
+        user = _kernel_user()
+        jobs, stamps = [], {}
+        for sub in collected.submissions:
+            previous = results_dir / f"{sub.student}.json"
+            if not force and previous.is_file() and json.loads(previous.read_text()).get("job", {}).get("digest") == sub.digest:
+                run.skipped.append(sub.student)
+                continue
+            copies = _private_copies(sub, work, user)
+            jobs.append(Job(sub.student, assignment, copies, str(source_dir), snapshot, limits or Limits(), user,
+                            sub.digest, str(work), (stop_after or {}).get(sub.student, {})))
+            stamps[sub.student] = sub.timestamp
+        sandbox = Sandbox(memory_bytes=(limits or Limits()).memory_bytes, processes=(limits or Limits()).processes,
+                          user=user, hide=[str(course_dir), str(results_dir.parent)],
+                          env={"CERDAS_ROOT": _course_root()}, log=os.environ.get("CERDAS_KERNEL_LOG"))
+        failures = 0
+        with tqdm(total=len(jobs), desc=f"grading {assignment}", unit="nb", disable=not progress or not jobs) as bar:
+            for result in execute(jobs, workers=workers or os.cpu_count() or 1, preload=preload_for(source_dir),
+                                  sandbox=sandbox, scheduler=scheduler):
+                student = result["job"]["student"]
+                _write_atomic(results_dir / f"{student}.json", result)
+                apply_result(result, db_url=db_url, course_dir=course_dir, roster=people, timestamp=stamps.get(student))
+                run.graded.append(result)
+                failures += any(nb["status"] != "ok" for nb in result["notebooks"].values())
+                bar.set_postfix(gagal=failures)
+                bar.update()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    run.seconds = time.perf_counter() - started
+    return run
+
+
+def _course_root() -> str:
+    from cerdas.course import find_root
+
+    try:
+        return str(find_root())
+    except FileNotFoundError:
+        return os.environ.get("CERDAS_ROOT", "")
+
+
+def _require_released(db_url: str, assignment: str) -> None:
+    from nbgrader.api import Gradebook, MissingEntry
+
+    with Gradebook(db_url) as gb:
+        try:
+            gb.find_assignment(assignment)
+        except MissingEntry as exc:
+            raise CourseError(Problem(assignment, "is not in the gradebook",
+                                      "release it first: cerdas assignments release " + assignment)) from exc
+
+
+def _snapshot(db_url: str, work: Path) -> str:
+    """A private read-only copy of a SQLite gradebook for the workers (PostgreSQL is read in place)."""
+    if not db_url.startswith("sqlite:///"):
+        return db_url
+    target = work / "gradebook-snapshot.db"
+    shutil.copy(db_url[len("sqlite:///"):], target)
+    os.chmod(target, 0o600)
+    return str(target)
+
+
+def _private_copies(sub: inp.Submission, work: Path, user: dict | None) -> dict[str, str]:
+    """Copy the submitted files so the originals are never touched."""
+    folder = Path(tempfile.mkdtemp(prefix="masuk-", dir=work))
+    copies = {}
+    for name, path in sub.notebooks.items():
+        target = folder / f"{name}.ipynb"
+        shutil.copy(path, target)
+        copies[name] = str(target)
+    return copies

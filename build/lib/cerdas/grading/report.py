@@ -1,0 +1,148 @@
+"""Outputs for instructors: grades CSV and Excel (one row per student) and an item-analysis
+HTML report with plots (score distribution, question difficulty, discrimination, the most
+common failure message per question)."""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from collections import Counter
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+
+from cerdas.assignments.feedback import ANSI
+
+
+def grades_table(db_url: str, assignment: str) -> pd.DataFrame:
+    """One row per student: id, name, each grade cell's score, total and maximum."""
+    from nbgrader.api import Gradebook
+
+    rows, maxima = [], {}
+    with Gradebook(db_url) as gb:
+        for submission in gb.assignment_submissions(assignment):
+            student = submission.student
+            row = {"id": student.id, "nama": " ".join(filter(None, [student.first_name, student.last_name])) or ""}
+            for notebook in submission.notebooks:
+                for grade in notebook.grades:
+                    key = grade.name if len(submission.notebooks) == 1 else f"{notebook.name}:{grade.name}"
+                    waiting = grade.needs_manual_grade and grade.manual_score is None
+                    row[key] = None if waiting else grade.score  # blank = not graded yet, never a silent 0
+                    maxima[key] = grade.max_score
+            rows.append(row)
+    frame = pd.DataFrame(rows).sort_values("id") if rows else pd.DataFrame(columns=["id", "nama"])
+    questions = [c for c in frame.columns if c not in ("id", "nama")]
+    frame["total"] = frame[questions].fillna(0).sum(axis=1) if questions else 0
+    frame["maksimum"] = sum(maxima.values())
+    frame.attrs["maxima"] = maxima
+    return frame.reset_index(drop=True)
+
+
+def write_tables(frame: pd.DataFrame, folder: Path, assignment: str) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    csv, xlsx = folder / f"nilai-{assignment}.csv", folder / f"nilai-{assignment}.xlsx"
+    frame.to_csv(csv, index=False, encoding="utf-8")
+    frame.to_excel(xlsx, index=False, sheet_name="nilai")
+    return [csv, xlsx]
+
+
+def failure_messages(course_dir: Path, assignment: str) -> dict[str, Counter]:
+    """For each test cell, how often each failure message occurred (instructors may see all)."""
+    counts: dict[str, Counter] = {}
+    for path in sorted((course_dir / "autograded").glob(f"*/{assignment}/*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            gid = (cell.metadata.get("nbgrader") or {}).get("grade_id")
+            for out in cell.get("outputs", []):
+                if gid and out.get("output_type") == "error":
+                    message = ANSI.sub("", f"{out.get('ename')}: {out.get('evalue')}")[:160]
+                    counts.setdefault(gid, Counter())[message] += 1
+    return counts
+
+
+def item_analysis(frame: pd.DataFrame) -> pd.DataFrame:
+    """Per question: how many were scored, share earning full points, mean score, and discrimination
+    (item vs rest total). A question nobody has a score for yet (a written answer the instructor has
+    not graded) is reported as such instead of as a question everyone failed."""
+    maxima = frame.attrs.get("maxima", {})
+    rows = []
+    for question, maximum in maxima.items():
+        scored = frame[question].notna()
+        scores = frame.loc[scored, question].astype(float)
+        rest = frame.loc[scored, "total"].astype(float) - scores
+        discrimination = scores.corr(rest) if scores.nunique() > 1 and rest.nunique() > 1 else float("nan")
+        rows.append({"soal": question, "poin": maximum, "dinilai": int(scored.sum()),
+                     "rata_rata": scores.mean() if len(scores) else float("nan"),
+                     "porsi_penuh": (scores >= maximum).mean() if maximum and len(scores) else float("nan"),
+                     "daya_beda": discrimination})
+    return pd.DataFrame(rows)
+
+
+def _png(fig) -> str:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=90, bbox_inches="tight")
+    import matplotlib.pyplot as plt
+
+    plt.close(fig)
+    return base64.b64encode(buffer.getvalue()).decode()
+
+
+def write_item_report(frame: pd.DataFrame, messages: dict[str, Counter], folder: Path, assignment: str) -> Path:
+    import matplotlib
+
+    matplotlib.use("Agg")  # a report file, not a lesson: no display here
+    import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
+
+    items = item_analysis(frame)
+    fig, ax = plt.subplots(figsize=(6, 3))
+    ax.hist(frame["total"], bins=min(20, max(5, len(frame) // 2 or 1)), color="#1f6feb")
+    ax.set(title=f"Sebaran nilai {assignment}", xlabel="Nilai total", ylabel="Jumlah peserta")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts of people are whole numbers
+    distribution = _png(fig)
+    fig, ax = plt.subplots(figsize=(6, 0.4 * max(3, len(items)) + 1))
+    ax.barh(items["soal"], items["porsi_penuh"].fillna(0), color="#2da44e")
+    ax.set(title="Porsi peserta yang mendapat poin penuh", xlabel="Porsi (0–1)", xlim=(0, 1))
+    ax.invert_yaxis()
+    difficulty = _png(fig)
+    e = html.escape
+    dash = "\u2013"
+    rows = "".join(
+        f"<tr><td>{e(str(r.soal))}</td><td>{r.poin:g}</td><td>{r.dinilai} dari {len(frame)}</td>"
+        + (f"<td>{r.rata_rata:.2f}</td><td>{r.porsi_penuh:.0%}</td>" if r.dinilai else
+           '<td colspan="2">belum dinilai pengajar</td>')
+        + f"<td>{dash if pd.isna(r.daya_beda) else f'{r.daya_beda:.2f}'}</td>"
+        f"<td>{e(_common(messages, str(r.soal)))}</td></tr>" for r in items.itertuples())
+    page = f"""<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>Analisis butir {e(assignment)}</title>
+<style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}}
+table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:.3rem .5rem;text-align:left}}</style></head><body>
+<h1>Analisis butir: {e(assignment)}</h1>
+<p>{len(frame)} peserta; rata-rata {frame['total'].mean():.2f} dari {frame['maksimum'].max() if len(frame) else 0:g} poin.</p>
+<img alt="Histogram nilai total peserta" src="data:image/png;base64,{distribution}">
+<img alt="Porsi peserta yang mendapat poin penuh per soal" src="data:image/png;base64,{difficulty}">
+<table><thead><tr><th>Soal</th><th>Poin</th><th>Dinilai</th><th>Rata-rata</th><th>Poin penuh</th><th>Daya beda</th>
+<th>Pesan gagal tersering</th></tr></thead><tbody>{rows}</tbody></table>
+<p>Daya beda: korelasi skor soal dengan total soal lainnya; di bawah 0,2 berarti soal kurang membedakan peserta.
+Tanda {dash} berarti belum dapat dihitung: skor soal itu, atau total soal lainnya, sama untuk semua peserta.</p>
+</body></html>"""
+    path = folder / f"analisis-butir-{assignment}.html"
+    path.write_text(page, encoding="utf-8")
+    return path
+
+
+def _common(messages: dict[str, Counter], question: str) -> str:
+    counter = messages.get(question.split(":")[-1])
+    if not counter:
+        return "-"
+    message, count = counter.most_common(1)[0]
+    return f"{message} ({count}×)"
+
+
+def write_reports(*, course_dir: Path, assignment: str, db_url: str) -> list[Path]:
+    folder = course_dir / "reports" / assignment
+    frame = grades_table(db_url, assignment)
+    paths = write_tables(frame, folder, assignment)
+    if len(frame):
+        paths.append(write_item_report(frame, failure_messages(course_dir, assignment), folder, assignment))
+    return paths

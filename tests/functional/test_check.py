@@ -236,3 +236,16 @@ def test_published_assignment_missing_from_toc(course_copy):
     course_copy.toc_file.write_text(toc.replace("      - file: book/tugas/m07-dasar-spbe/m07-dasar-spbe\n", ""))
     assert ("book/tugas/m07-dasar-spbe/m07-dasar-spbe.ipynb: published assignment is not in _toc.yml"
             in problems_text(course_copy))
+
+
+def test_build_compares_published_with_a_fresh_release(course_copy, tmp_path):
+    """`cerdas build` compares book/tugas/ with the release it just made: equal copies pass, a
+    release that differs (a source changed, nbgrader changed) names the notebook."""
+    from cerdas.assignments.publish import drift
+
+    released = tmp_path / "release"
+    shutil.copytree(course_copy.published_dir, released, ignore=shutil.ignore_patterns("*.json"))
+    assert drift(course=course_copy, released_dir=released) == []
+    nb = released / "m04-etika-dan-keadilan-ai" / "m04-etika-dan-keadilan-ai.ipynb"
+    nb.write_text(nb.read_text(encoding="utf-8").replace("Tugas", "Tugas baru", 1), encoding="utf-8")
+    assert drift(course=course_copy, released_dir=released) == ["m04-etika-dan-keadilan-ai/m04-etika-dan-keadilan-ai.ipynb"]

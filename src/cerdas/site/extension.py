@@ -166,16 +166,17 @@ def _configure(app: Sphinx, config):
     config.html_context = {**(config.html_context or {}), "default_mode": "light"}
 
 
-def _no_thebe(app: Sphinx, pagename, templatename, context, doctree):
-    """Drop Thebe's scripts: the course offers no live code on the page (launch buttons instead),
-    its inline script is included twice (a console error) and names a CDN."""
-    def thebe(item) -> bool:
+def _lighter_pages(app: Sphinx, pagename, templatename, context, doctree):
+    """Drop Thebe's scripts: the course offers no live code on the page (launch buttons instead);
+    its inline script is included twice (a console error) and names a CDN. (Font Awesome's 1.5 MB
+    script is left out by templates/static/webpack-macros.html.)"""
+    def unneeded(item) -> bool:
         body = getattr(item, "attributes", {}).get("body", "") or ""
         return "thebe" in str(item).lower() or "THEBE" in body
 
     for key in ("script_files", "css_files"):
         if key in context:
-            context[key] = [item for item in context[key] if not thebe(item)]
+            context[key] = [item for item in context[key] if not unneeded(item)]
 
 
 def setup(app: Sphinx):
@@ -185,7 +186,7 @@ def setup(app: Sphinx):
     app.add_post_transform(StatusTransform)
     app.connect("env-updated", _outdated_status_pages)
     app.connect("config-inited", _configure)
-    app.connect("html-page-context", _no_thebe, priority=900)
+    app.connect("html-page-context", _lighter_pages, priority=900)
     app.add_css_file("cerdas.css")
     app.add_js_file("cerdas.js", defer="defer")
     return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

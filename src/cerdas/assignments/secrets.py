@@ -107,6 +107,7 @@ def leaks_in_text(text: str, secrets: set[str]) -> list[str]:
 
 
 TAG = re.compile(r"<[^>]+>")
+ATTRIBUTE = re.compile(r'\s[\w:-]+="([^"]{12,})"')
 
 
 def readable_text(path: Path) -> str:
@@ -137,7 +138,9 @@ def readable_text(path: Path) -> str:
                     parts.append(value if isinstance(value, str) else "".join(value) if isinstance(value, list) else "")
         return "\n".join(parts)
     if path.suffix in (".html", ".htm", ".xml"):
-        return html.unescape(TAG.sub("", text)) + "\n" + text
+        # Text with tags removed, plus the tags' own attribute values (title, alt, data-*).
+        attributes = "\n".join(html.unescape(v) for v in ATTRIBUTE.findall(text))
+        return html.unescape(TAG.sub("", text)) + "\n" + attributes
     return text
 
 

@@ -12,7 +12,7 @@ from cerdas.course import Course
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 COURSE_PARTS = ["_config.yml", "_toc.yml", "book", "notebooks", "datasets", "assignments/source",
-                "assignments/nbgrader_config.py", "src/cerdas/site/assets"]
+                "assignments/nbgrader_config.py", "src/cerdas/site/assets", "kursus.yml", "requirements.txt"]
 
 
 @pytest.fixture(scope="session")
@@ -29,6 +29,44 @@ def copy_course(target: Path) -> Course:
             dst.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(src, dst)
     return Course(target)
+
+
+@pytest.fixture(scope="session")
+def built_course(tmp_path_factory) -> Course:
+    """A copy of the course whose site is built once per test session (warnings are errors).
+
+    Every site, bundle and browser test shares this one build: it takes minutes. While iterating on
+    site tests, ``CERDAS_TEST_SITE=<course root>`` reuses a course already built there instead.
+    """
+    import os
+
+    from cerdas.build import build_site
+
+    if os.environ.get("CERDAS_TEST_SITE"):
+        return Course(Path(os.environ["CERDAS_TEST_SITE"]).resolve())
+    course = copy_course(tmp_path_factory.mktemp("site") / "course")
+    build_site(course=course, echo=False)
+    return course
+
+
+@pytest.fixture(scope="session")
+def site(built_course) -> Path:
+    """The built site's HTML folder."""
+    return built_course.html_dir
+
+
+@pytest.fixture(scope="session")
+def offline_bundle(built_course, tmp_path_factory) -> Path:
+    """`cerdas bundle` over the shared build, unpacked; the folder inside the zip."""
+    import zipfile
+
+    from cerdas.bundle import bundle
+
+    path = bundle(course=built_course, build=False, echo=False, out=tmp_path_factory.mktemp("bundle") / "b.zip")
+    target = path.parent / "unpacked"
+    with zipfile.ZipFile(path) as zf:
+        zf.extractall(target)
+    return target / "cerdas-offline"
 
 
 @pytest.fixture
@@ -76,5 +114,6 @@ def pytest_collection_modifyitems(config, items):
     worker so its module fixtures are built once, and every test that uses the built site in one
     group so the site is built once per run."""
     for item in items:
-        group = "site" if "site" in getattr(item, "fixturenames", ()) else item.nodeid.split("::")[0]
+        uses_build = "built_course" in getattr(item, "fixturenames", ())  # site, bundle, browser tests
+        group = "site" if uses_build else item.nodeid.split("::")[0]
         item.add_marker(pytest.mark.xdist_group(group))

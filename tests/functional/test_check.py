@@ -154,3 +154,98 @@ class _Config:
         value = _Config()
         object.__setattr__(self, name, value)
         return value
+
+
+def set_lesson_meta(course, rel: str, **changes) -> None:
+    import nbformat
+
+    path = course.root / rel
+    nb = nbformat.read(path, as_version=4)
+    meta = nb.metadata.setdefault("cerdas", {})
+    for key, value in changes.items():
+        if value is None:
+            meta.pop(key, None)
+        else:
+            meta[key] = value
+    nbformat.write(nb, path)
+
+
+LESSON_1 = "notebooks/01-literasi-data/literasi-data-pelayanan-publik.ipynb"
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"tujuan": None}, "metadata.cerdas: 'tujuan' must be a non-empty list"),
+        ({"menit": "satu jam"}, "metadata.cerdas: 'menit' must be the minutes a learner needs"),
+        ({"modul": 4}, "metadata.cerdas: 'modul' is 4 but the lesson lives in 01-literasi-data/"),
+        ({"audiens": ["pelajar", "pensiunan"]}, "metadata.cerdas: 'audiens' has unknown value(s) ['pensiunan']"),
+    ],
+)
+def test_invalid_syllabus_metadata_is_named(course_copy, changes, expected):
+    """The syllabus and JP come from each lesson's metadata: a broken block names file and field."""
+    set_lesson_meta(course_copy, LESSON_1, **changes)
+    assert f"{LESSON_1}: {expected}" in problems_text(course_copy)
+
+
+def test_missing_syllabus_metadata_is_named(course_copy):
+    import nbformat
+
+    path = course_copy.root / LESSON_1
+    nb = nbformat.read(path, as_version=4)
+    del nb.metadata["cerdas"]
+    nbformat.write(nb, path)
+    assert f"{LESSON_1}: notebook metadata has no 'cerdas' block" in problems_text(course_copy)
+
+
+def test_assignment_changed_since_publishing_is_stale(course_copy):
+    """Editing a source assignment without `cerdas assignments publish` is caught (drift)."""
+    src = course_copy.source_dir / "m01-literasi-data" / "m01-literasi-data.ipynb"
+    src.write_text(src.read_text(encoding="utf-8").replace("Tugas", "Tugas ", 1), encoding="utf-8")
+    assert ("assignments/source/m01-literasi-data: changed since it was last published" in problems_text(course_copy))
+
+
+def test_published_notebook_edited_by_hand_or_missing(course_copy):
+    """A published notebook edited by hand, or the whole book/tugas/ missing, is refused."""
+    import shutil as sh
+
+    nb = course_copy.published_dir / "m02-apa-itu-ai" / "m02-apa-itu-ai.ipynb"
+    nb.write_text(nb.read_text(encoding="utf-8").replace("Tugas", "Tugas ", 1), encoding="utf-8")
+    assert "book/tugas/m02-apa-itu-ai: published notebooks differ" in problems_text(course_copy)
+    sh.rmtree(course_copy.published_dir)
+    assert "book/tugas/publikasi.json: missing" in problems_text(course_copy)
+
+
+def test_solution_line_in_published_notebook_is_a_leak(course_copy):
+    """A line of a reference solution pasted into a published notebook is reported with its cell."""
+    import nbformat
+
+    from cerdas.assignments.secrets import course_secrets
+
+    line = max(course_secrets(course_copy), key=len)
+    path = course_copy.published_dir / "m03-mengukur-model" / "m03-mengukur-model.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nb.cells[-1].source += "\n" + line
+    nbformat.write(nb, path)
+    text = problems_text(course_copy)
+    assert f"book/tugas/m03-mengukur-model/m03-mengukur-model.ipynb:cell {len(nb.cells)}: reveals" in text, text
+
+
+def test_published_assignment_missing_from_toc(course_copy):
+    toc = course_copy.toc_file.read_text()
+    course_copy.toc_file.write_text(toc.replace("      - file: book/tugas/m07-dasar-spbe/m07-dasar-spbe\n", ""))
+    assert ("book/tugas/m07-dasar-spbe/m07-dasar-spbe.ipynb: published assignment is not in _toc.yml"
+            in problems_text(course_copy))
+
+
+def test_build_compares_published_with_a_fresh_release(course_copy, tmp_path):
+    """`cerdas build` compares book/tugas/ with the release it just made: equal copies pass, a
+    release that differs (a source changed, nbgrader changed) names the notebook."""
+    from cerdas.assignments.publish import drift
+
+    released = tmp_path / "release"
+    shutil.copytree(course_copy.published_dir, released, ignore=shutil.ignore_patterns("*.json"))
+    assert drift(course=course_copy, released_dir=released) == []
+    nb = released / "m04-etika-dan-keadilan-ai" / "m04-etika-dan-keadilan-ai.ipynb"
+    nb.write_text(nb.read_text(encoding="utf-8").replace("Tugas", "Tugas baru", 1), encoding="utf-8")
+    assert drift(course=course_copy, released_dir=released) == ["m04-etika-dan-keadilan-ai/m04-etika-dan-keadilan-ai.ipynb"]

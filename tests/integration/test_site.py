@@ -9,21 +9,11 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from cerdas.build import build_site
-from conftest import copy_course
 
 pytestmark = pytest.mark.slow
 
 LESSON = "notebooks/01-literasi-data/literasi-data-pelayanan-publik.html"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """Build a copy of the course once (warnings are errors), so the working tree is untouched."""
-    course = copy_course(tmp_path_factory.mktemp("site") / "course")
-    build_site(course=course, echo=False)
-    return course.html_dir
 
 
 def page(site, rel):

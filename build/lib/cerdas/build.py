@@ -34,7 +34,10 @@ def build_site(*, course: Course, strict: bool = True, echo: bool = True) -> Pat
     cmd = [jupyter_book(), "build", str(course.root), "--builder", "html", "--keep-going"]
     if strict:
         cmd.append("-W")
-    env = {**os.environ, "CERDAS_ROOT": str(course.root)}
+    from cerdas.site.alt import ipython_dir
+
+    # Kernels start with a profile that gives every plot Indonesian alt text (cerdas.site.alt).
+    env = {**os.environ, "CERDAS_ROOT": str(course.root), "IPYTHONDIR": str(ipython_dir(course.build_dir))}
     proc = subprocess.run(cmd, cwd=course.root, env=env, text=True,
                           stdout=None if echo else subprocess.PIPE, stderr=subprocess.STDOUT)
     if proc.returncode != 0:
@@ -47,6 +50,16 @@ def build_site(*, course: Course, strict: bool = True, echo: bool = True) -> Pat
     if not index.is_file():
         raise CourseError(Problem(course.rel(course.html_dir), "the build wrote no index.html", "check _toc.yml's root"))
     return index
+
+
+def published_current(*, course: Course) -> None:
+    """book/tugas/ must equal the release just made (the thorough form of the check's digest test)."""
+    from cerdas.assignments.publish import drift
+
+    differing = drift(course=course, released_dir=course.release_dir)
+    if differing:
+        raise CourseError([Problem(f"book/tugas/{d}", "differs from a fresh release of assignments/source",
+                                   "run `cerdas assignments publish` and commit book/tugas/") for d in differing])
 
 
 def build(*, course: Course | None = None, jobs: int = 2, echo: bool = True) -> BuildResult:
@@ -67,6 +80,7 @@ def build(*, course: Course | None = None, jobs: int = 2, echo: bool = True) -> 
         raise CourseError(problems)
     index = step("execute lessons and build the site", lambda: build_site(course=course, echo=echo))
     step("release assignments", lambda: release(course=course))
+    step("compare the published assignments with the release", lambda: published_current(course=course))
     results = step("verify assignments", lambda: verify(course=course, jobs=jobs))
     if echo:
         for r in results:

@@ -57,6 +57,24 @@ def cmd_verify(args) -> int:
     return 1 if problems else 0
 
 
+def cmd_publish(args) -> int:
+    from cerdas.assignments.publish import publish
+
+    for path in publish(course=_course(args), names=args.names or None):
+        print(f"published {path}")
+    return 0
+
+
+def cmd_bundle(args) -> int:
+    from pathlib import Path
+
+    from cerdas.bundle import bundle
+
+    path = bundle(course=_course(args), out=Path(args.out) if args.out else None, build=not args.no_build)
+    print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
+    return 0
+
+
 def cmd_feedback(args) -> int:
     from pathlib import Path
 
@@ -177,17 +195,25 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--jobs", type=int, default=2, help="assignments verified at once")
     b.set_defaults(func=cmd_build)
 
-    a = sub.add_parser("assignments", help="release or verify nbgrader assignments").add_subparsers(
+    a = sub.add_parser("assignments", help="release, publish or verify nbgrader assignments").add_subparsers(
         dest="action", required=True)
     r = a.add_parser("release", help="write the student versions into assignments/release/")
     r.add_argument("names", nargs="*")
     r.add_argument("--db", help="gradebook database URL to register the assignment in "
                    "(default: sqlite in the course directory; e.g. postgresql://user:pw@host/db)")
     r.set_defaults(func=cmd_release)
+    pb = a.add_parser("publish", help="release afresh into book/tugas/ (outputs stripped) for the site and launch links")
+    pb.add_argument("names", nargs="*")
+    pb.set_defaults(func=cmd_publish)
     v = a.add_parser("verify", help="solution earns full points, blank version earns none")
     v.add_argument("names", nargs="*")
     v.add_argument("--jobs", type=int, default=2)
     v.set_defaults(func=cmd_verify)
+
+    bu = sub.add_parser("bundle", help="one zip for offline rooms: site, released notebooks, datasets, requirements, checksums")
+    bu.add_argument("--out", help="zip path (default: _build/cerdas-offline.zip)")
+    bu.add_argument("--no-build", action="store_true", help="bundle the site already in _build/html")
+    bu.set_defaults(func=cmd_bundle)
 
     gr = sub.add_parser("grade", help="auto-grade every submission in parallel, with reports and feedback")
     gr.add_argument("assignment")

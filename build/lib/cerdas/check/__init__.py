@@ -6,7 +6,7 @@ remove one without touching the others.
 
 from __future__ import annotations
 
-from cerdas.check import assignments, datasets, notebooks, site, toc
+from cerdas.check import assignments, datasets, notebooks, published, site, toc
 from cerdas.course import Course
 from cerdas.errors import Problem
 
@@ -17,6 +17,9 @@ CHECKS = [
     datasets.cards_and_checksums,
     assignments.sources_are_gradable,
     site.vendored_assets_intact,
+    published.published_match_sources,
+    published.published_leak_nothing,
+    published.published_in_toc,
 ]
 
 

@@ -129,7 +129,15 @@ def _ast_problems(tree: ast.AST, rel: str, index: int):
                                   "nothing may be fetched at run time: ship it with the course", cell=index)
 
 
-LESSON_STEPS = [stored_clean, kernel_and_language, required_sections, data_access]
+def syllabus_metadata(nb, rel: str):
+    """The ``cerdas`` block the syllabus, paths and JP are generated from (see cerdas.syllabus)."""
+    from cerdas.syllabus import metadata_problems
+
+    folder = rel.rsplit("/", 2)[-2] if rel.count("/") >= 1 else ""
+    yield from metadata_problems(nb.metadata.get("cerdas"), rel, folder)
+
+
+LESSON_STEPS = [stored_clean, kernel_and_language, required_sections, data_access, syllabus_metadata]
 
 
 def lessons_are_clean(course: Course):

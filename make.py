@@ -61,7 +61,8 @@ def main(argv: list[str]) -> int:
     else:
         # Two workers by default: the site build executes lessons on one core while kernels grade on
         # the other. Test files stay whole on one worker (see tests/conftest.py).
-        parallel = [] if extra else ["-n", str(min(2, os.cpu_count() or 1)), "--dist", "loadgroup"]
+        parallel = [] if extra else ["-n", str(min(2, os.cpu_count() or 1)), "--dist", "loadgroup",
+                                     "--no-loadscope-reorder", "--durations=15"]
         cmd = [str(PYTHON), "-m", "pytest", *parallel, *extra]
     return subprocess.run(cmd, cwd=ROOT, env=env).returncode
 

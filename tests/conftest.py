@@ -109,11 +109,19 @@ def need_tool(path_or_name: str, why: str) -> str:
     pytest.skip(message)
 
 
+# The two longest groups start first, one on each worker (longest-first scheduling); the rest follow.
+FIRST = ("site", "tests/integration/test_verify.py")
+
+
 def pytest_collection_modifyitems(config, items):
-    """Under ``pytest -n N --dist loadgroup`` (what ``make.py test`` runs), keep each test file on one
-    worker so its module fixtures are built once, and every test that uses the built site in one
-    group so the site is built once per run."""
+    """Under ``pytest -n 2 --dist loadgroup --no-loadscope-reorder`` (what ``make.py test`` runs),
+    keep each test file on one worker so its module fixtures are built once, put every test that
+    uses the built site in one group so the site is built once per run, and start the two longest
+    groups (the site, the whole-course verification) first so they run side by side."""
+    groups = {}
     for item in items:
         uses_build = "built_course" in getattr(item, "fixturenames", ())  # site, bundle, browser tests
-        group = "site" if uses_build else item.nodeid.split("::")[0]
-        item.add_marker(pytest.mark.xdist_group(group))
+        groups[item.nodeid] = "site" if uses_build else item.nodeid.split("::")[0]
+        item.add_marker(pytest.mark.xdist_group(groups[item.nodeid]))
+    rank = {group: index for index, group in enumerate(FIRST)}
+    items.sort(key=lambda item: rank.get(groups[item.nodeid], len(FIRST)))

@@ -155,7 +155,7 @@ def cmd_links(args) -> int:
         print(f"{link.path}\t{link.url}")
     missing = [link.path for link in found if not link.published]
     if missing:
-        print(f"{len(missing)} released notebook(s) not in the repository yet (run `cerdas build`), "
+        print(f"{len(missing)} released notebook(s) not in the repository yet (run `cerdas assignments publish`), "
               f"e.g. {missing[0]}", file=sys.stderr)
     return 0
 

@@ -83,12 +83,17 @@ def test_links_equal_the_sites_launch_button(course_with_published):
 
 
 def test_cli_prints_links_and_warns_about_unpublished(course_copy, capsys):
+    """Every lesson and assignment gets a link; one whose released copy is not published is named."""
+    import shutil
+
+    unpublished = course_copy.assignment_names()[-1]
+    shutil.rmtree(course_copy.published_dir / unpublished, ignore_errors=True)
     assert main(["--root", str(course_copy.root), "links", "--hub", "https://hub.example"]) == 0
     out, err = capsys.readouterr()
     lines = out.strip().splitlines()
     assert len(lines) == len(course_copy.lesson_notebooks()) + len(course_copy.assignment_names())
     assert "urlpath=lab/tree/cerdas/notebooks/" in lines[0] and "&branch=main" in lines[0]
-    assert "not in the repository yet" in err
+    assert "not in the repository yet" in err and unpublished in err
 
 
 def test_missing_repository_or_hub_is_a_clear_error(course_copy):

@@ -19,6 +19,7 @@ from nbclient import NotebookClient
 
 from cerdas.assignments.feedback import outcome
 from cerdas.check.assignments import is_autograded_test, nbgrader_cells
+from cerdas.codeparse import parse, parse_cell
 
 STUB = "raise NotImplementedError"
 TIMEOUT_S = 120
@@ -48,7 +49,7 @@ class Validation:
 
 def _defined_names(source: str) -> set[str]:
     try:
-        tree = ast.parse(source)
+        tree = parse(source)
     except SyntaxError:
         return set()
     names = set()
@@ -61,9 +62,8 @@ def _defined_names(source: str) -> set[str]:
 
 
 def _calls_input(source: str) -> bool:
-    try:
-        tree = ast.parse("\n".join(l for l in source.splitlines() if not l.lstrip().startswith(("!", "%"))))
-    except SyntaxError:
+    tree = parse_cell(source)
+    if tree is None:
         return False
     return any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "input" for n in ast.walk(tree))
 

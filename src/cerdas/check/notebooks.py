@@ -9,6 +9,7 @@ from pathlib import Path
 
 import nbformat
 
+from cerdas.codeparse import parse
 from cerdas.course import Course
 from cerdas.errors import Problem
 
@@ -100,7 +101,7 @@ def data_access(nb, rel: str):
             yield Problem(rel, "calls matplotlib.use('Agg'), which drops plots from the site",
                           "remove the call; plots display inline", cell=index)
         try:
-            tree = ast.parse(_code_without_magics(cell.source))
+            tree = parse(_code_without_magics(cell.source))
         except SyntaxError as exc:
             yield Problem(rel, f"has a Python syntax error (line {exc.lineno}: {exc.msg})",
                           "fix the code so the cell runs", cell=index)

@@ -6,12 +6,13 @@ import ast
 import atexit
 import threading
 from contextlib import contextmanager
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 import nbformat
 
+from cerdas.codeparse import parse_cell
 from cerdas.grading import kernels
 from cerdas.grading.worker import Job, grade_job
 
@@ -28,9 +29,8 @@ def preload_for(source_dir: Path) -> list[str]:
         for cell in nbformat.read(path, as_version=4).cells:
             if cell.cell_type != "code":
                 continue
-            try:
-                tree = ast.parse("\n".join(l for l in cell.source.splitlines() if not l.lstrip().startswith(("!", "%"))))
-            except SyntaxError:
+            tree = parse_cell(cell.source)
+            if tree is None:
                 continue
             for node in ast.walk(tree):
                 if isinstance(node, ast.Import):

@@ -93,14 +93,15 @@ def tampering(nb) -> list[str]:
     """Student cells that rebind attributes of imported modules or builtins (what tests may call)."""
     import ast
 
+    from cerdas.codeparse import parse_cell
+
     found = []
     for index, cell in enumerate(nb.cells, start=1):
         meta = cell.metadata.get("nbgrader") or {}
         if cell.cell_type != "code" or (meta.get("grade") and not meta.get("solution")):
             continue
-        try:
-            tree = ast.parse("\n".join(l for l in cell.source.splitlines() if not l.lstrip().startswith(("!", "%"))))
-        except SyntaxError:
+        tree = parse_cell(cell.source)
+        if tree is None:
             continue
         modules = {a.asname or a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
         modules |= {a.asname or a.name for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) for a in n.names}

@@ -125,3 +125,14 @@ def pytest_collection_modifyitems(config, items):
         item.add_marker(pytest.mark.xdist_group(groups[item.nodeid]))
     rank = {group: index for index, group in enumerate(FIRST)}
     items.sort(key=lambda item: rank.get(groups[item.nodeid], len(FIRST)))
+
+
+def fresh_event_loop() -> None:
+    """Call before ``sync_playwright()``. Playwright's sync API refuses to start when asyncio reports
+    a running loop in this thread. Between tests none is running, but a loop driven through
+    nest_asyncio (jupyter_client's and nbclient's blocking helpers) can leave this thread marked as
+    running one after it returned; that stale mark is cleared here. Never called inside a loop."""
+    import asyncio
+
+    if asyncio._get_running_loop() is not None:
+        asyncio._set_running_loop(None)

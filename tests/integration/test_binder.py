@@ -19,7 +19,7 @@ import pytest
 import requests
 
 from cerdas.lab import MENU_TITLES
-from conftest import REPO, copy_course, need_tool
+from conftest import REPO, copy_course, fresh_event_loop, need_tool
 
 pytestmark = pytest.mark.slow
 LESSON = "notebooks/00-memulai/memulai.ipynb"
@@ -111,6 +111,7 @@ def test_indonesian_by_default(binder):
     from playwright.sync_api import TimeoutError as PlaywrightTimeout, sync_playwright
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    fresh_event_loop()
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=[
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

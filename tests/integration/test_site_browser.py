@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import REPO, need_tool
+from conftest import REPO, fresh_event_loop, need_tool
 
 pytestmark = pytest.mark.slow
 
@@ -46,6 +46,7 @@ def browser():
     chromium = need_tool("/usr/bin/chromium", "the browser tests drive Debian's Chromium")
     from playwright.sync_api import sync_playwright
 
+    fresh_event_loop()
     with sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         b.new_context = _patient(b.new_context)

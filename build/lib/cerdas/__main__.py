@@ -1,3 +1,0 @@
-from cerdas.cli import main
-
-raise SystemExit(main())

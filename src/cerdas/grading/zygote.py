@@ -64,10 +64,17 @@ def _libc():
     return ctypes.CDLL(None, use_errno=True)
 
 
-def _interpreter_paths() -> list[str]:
+def _reachable_paths(request: dict) -> list[str]:
+    """What the kernel user must be able to read: the Python installation, the ``cerdas`` package
+    (an editable install lives in the checkout) and the course's datasets."""
     import site
 
-    paths = {sys.base_prefix, sys.prefix, *site.getsitepackages()}
+    import cerdas
+
+    paths = {sys.base_prefix, sys.prefix, *site.getsitepackages(), os.path.dirname(os.path.dirname(cerdas.__file__))}
+    root = (request.get("env") or {}).get("CERDAS_ROOT")
+    if root:
+        paths.add(os.path.join(root, "datasets"))
     return sorted(p for p in paths if os.path.isdir(p))
 
 
@@ -82,9 +89,10 @@ def _closed_ancestor(path: str) -> str | None:
 
 
 def _isolate(request: dict) -> None:
-    """Root on Linux only: in a private mount namespace, keep the Python installation reachable for
-    the unprivileged kernel user even when it lives in a closed home (tmpfs over the closed
-    folder, the installation bound back), and cover ``hide`` paths (the course's source,
+    """Root on Linux only: in a private mount namespace, keep the Python installation, the package and
+    the datasets reachable for the unprivileged kernel user even when they live in a closed folder
+    (a pyenv /root, a checkout in a mode-700 temporary folder: tmpfs over the closed folder, those
+    paths bound back), and cover ``hide`` paths (the course's source,
     gradebook, other students' work) with an empty tmpfs."""
     if os.geteuid() != 0 or not sys.platform.startswith("linux"):
         return
@@ -94,7 +102,7 @@ def _isolate(request: dict) -> None:
     libc.mount(b"none", b"/", None, MS_REC | MS_PRIVATE, None)
     if request.get("user"):
         closed: dict[str, list[str]] = {}
-        for path in _interpreter_paths():
+        for path in _reachable_paths(request):
             ancestor = _closed_ancestor(path)
             if ancestor:
                 closed.setdefault(ancestor, []).append(path)

@@ -111,9 +111,13 @@ def cmd_grade(args) -> int:
     course_dir = Path(args.course_dir) if args.course_dir else _course(args).assignments_dir
     limits = Limits(cell_seconds=args.cell_timeout, notebook_seconds=args.notebook_timeout,
                     memory_bytes=args.memory_mb * 1024**2)
+    if args.no_sandbox:
+        print("warning: --no-sandbox: kernels are NOT confined; each submission's code can read and change "
+              "what this account can (the gradebook, other submissions, the source, your home) and use the "
+              "network, and a fork storm is not stopped. Grade only work you trust this way.", file=sys.stderr)
     run = grade(course_dir=course_dir, assignment=args.assignment, source=Path(args.source) if args.source else None,
                 roster=Path(args.roster) if args.roster else None, workers=args.jobs, force=args.force,
-                scheduler=args.scheduler, limits=limits, db_url=args.db)
+                scheduler=args.scheduler, limits=limits, db_url=args.db, sandbox=not args.no_sandbox)
     for line in run.report():
         print(line, file=sys.stderr)
     db_url = args.db or f"sqlite:///{Path(course_dir).resolve() / 'gradebook.db'}"
@@ -228,6 +232,8 @@ def parser() -> argparse.ArgumentParser:
     gr.add_argument("--cell-timeout", type=int, default=60, help="seconds per cell")
     gr.add_argument("--notebook-timeout", type=int, default=300, help="seconds per notebook")
     gr.add_argument("--memory-mb", type=int, default=2048, help="memory limit per kernel")
+    gr.add_argument("--no-sandbox", action="store_true", help="grade even where kernels cannot be confined "
+                    "(they then reach all this account can: see the README's 'Grading safely')")
     gr.set_defaults(func=cmd_grade)
 
     ce = sub.add_parser("certificates", help="PDF certificates for learners who pass; verify a code")

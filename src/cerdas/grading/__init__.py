@@ -90,8 +90,12 @@ def collect(*, course_dir: Path, assignment: str, source: Path | None, roster: P
 def grade(*, course_dir: Path, assignment: str, source: Path | None = None, roster: Path | None = None,
           workers: int | None = None, force: bool = False, scheduler: str | None = None,
           limits: Limits | None = None, db_url: str | None = None, progress: bool = True,
-          stop_after: dict[str, dict[str, str]] | None = None) -> GradeRun:
+          stop_after: dict[str, dict[str, str]] | None = None, sandbox: bool = True) -> GradeRun:
     """Grade every submission of ``assignment``; see the module docstring.
+
+    Kernels run confined (``confine.py``); where this host cannot confine them, grading is refused
+    with a :class:`CourseError` that names what a submission could reach, unless ``sandbox=False``
+    (``--no-sandbox``), which grades with resource limits only.
 
     ``stop_after`` ({student: {notebook: grade_id}}) is for ``cerdas assignments verify`` only: those
     students' notebooks run up to that cell, and later cells get no score.
@@ -106,6 +110,10 @@ def grade(*, course_dir: Path, assignment: str, source: Path | None = None, rost
         raise CourseError(Problem(str(source_dir), "no such source assignment", "check the assignment name"))
     db_url = db_url or f"sqlite:///{course_dir / 'gradebook.db'}"
     _require_released(db_url, assignment)
+    datasets = [str(Path(_course_root()) / "datasets")] if _course_root() else []
+    hidden = [str(course_dir), str(Path.home())]
+    if sandbox:
+        _require_confinement(course_dir, db_url, datasets, hidden)
     run = GradeRun(assignment)
     work = Path(tempfile.mkdtemp(prefix="cerdas-grade-"))
     os.chmod(work, 0o711)  # sandboxes inside can be entered by name, never listed
@@ -126,13 +134,13 @@ def grade(*, course_dir: Path, assignment: str, source: Path | None = None, rost
             jobs.append(Job(sub.student, assignment, copies, str(source_dir), snapshot, limits or Limits(), user,
                             sub.digest, str(work), (stop_after or {}).get(sub.student, {})))
             stamps[sub.student] = sub.timestamp
-        sandbox = Sandbox(memory_bytes=(limits or Limits()).memory_bytes, processes=(limits or Limits()).processes,
-                          user=user, hide=[str(course_dir), str(results_dir.parent)],
-                          env={"CERDAS_ROOT": _course_root()}, log=os.environ.get("CERDAS_KERNEL_LOG"))
+        box = Sandbox(memory_bytes=(limits or Limits()).memory_bytes, processes=(limits or Limits()).processes,
+                      user=user, confine=sandbox, read_only=datasets, hide=[*hidden, str(work)],
+                      env={"CERDAS_ROOT": _course_root()}, log=os.environ.get("CERDAS_KERNEL_LOG"))
         failures = 0
         with tqdm(total=len(jobs), desc=f"grading {assignment}", unit="nb", disable=not progress or not jobs) as bar:
             for result in execute(jobs, workers=workers or os.cpu_count() or 1, preload=preload_for(source_dir),
-                                  sandbox=sandbox, scheduler=scheduler):
+                                  sandbox=box, scheduler=scheduler):
                 student = result["job"]["student"]
                 _write_atomic(results_dir / f"{student}.json", result)
                 apply_result(result, db_url=db_url, course_dir=course_dir, roster=people, timestamp=stamps.get(student))
@@ -153,6 +161,25 @@ def _course_root() -> str:
         return str(find_root())
     except FileNotFoundError:
         return os.environ.get("CERDAS_ROOT", "")
+
+
+UNCONFINED_HELP = ("allow unprivileged user namespaces (Debian: sysctl kernel.unprivileged_userns_clone=1; "
+                   "Ubuntu 24.04 and later: sysctl kernel.apparmor_restrict_unprivileged_userns=0) or grade as "
+                   "root; or pass --no-sandbox to grade anyway, unconfined")
+
+
+def _require_confinement(course_dir: Path, db_url: str, datasets: list[str], hidden: list[str]) -> None:
+    from cerdas.grading.confine import check
+
+    why = check(extra_ro=datasets, hide=hidden)
+    if why is None:
+        return
+    who = pwd.getpwuid(os.geteuid()).pw_name if os.geteuid() != 0 else KERNEL_USER
+    exposed = (f"as {who}, a submission's code could read and change the gradebook ({db_url}) and its copy, "
+               f"read the other submissions ({course_dir / 'submitted'}), the source and hidden tests "
+               f"({course_dir / 'source'}), {Path.home()}, and open network connections")
+    raise CourseError(Problem("cerdas grade", f"kernels cannot be confined on this host ({why}); unconfined, "
+                              f"{exposed}", UNCONFINED_HELP))
 
 
 def _require_released(db_url: str, assignment: str) -> None:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import threading
+import tempfile
 import time
-import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,20 +27,31 @@ from traitlets import Any as AnyTrait
 
 @dataclass
 class Sandbox:
-    """How a kernel is confined: limits and, when running as root, the user it becomes."""
+    """How a kernel is confined: its namespaces (``confine.py``), limits, and the user it becomes when
+    the grader is root. With ``confine=False`` (``--no-sandbox``) only the limits and user apply."""
 
     memory_bytes: int | None = 2 * 1024**3
-    processes: int | None = 256
+    processes: int | None = 256     # RLIMIT_NPROC, counted per kernel (its own user namespace)
     file_bytes: int | None = 256 * 1024**2
     cpu_seconds: int | None = None
     user: dict | None = None  # {"uid": int, "gid": int}
     log: str | None = None
-    hide: list[str] = field(default_factory=list)  # folders covered by an empty tmpfs (root only)
+    confine: bool = True
+    read_only: list[str] = field(default_factory=list)  # besides the runtime: the course's datasets
+    hide: list[str] = field(default_factory=list)  # never shown, even inside a read-only folder
+    tmp_bytes: int = 64 * 1024**2   # the kernel's private /tmp
     env: dict = field(default_factory=dict)  # extra environment for the kernel (on top of a minimal one)
 
     def limits(self) -> dict:
-        return {"memory_bytes": self.memory_bytes, "processes": None,
-                "pids": self.processes, "file_bytes": self.file_bytes, "cpu_seconds": self.cpu_seconds}
+        # Without a user namespace per kernel, RLIMIT_NPROC would count every kernel of the same user
+        # together (one fork bomb starves the rest), so it applies only when confined.
+        return {"memory_bytes": self.memory_bytes, "processes": self.processes if self.confine else None,
+                "file_bytes": self.file_bytes, "cpu_seconds": self.cpu_seconds}
+
+    def confinement(self, writable: list[str]) -> dict | None:
+        if not self.confine:
+            return None
+        return {"ro": self.read_only, "rw": writable, "hide": self.hide, "tmp_bytes": self.tmp_bytes}
 
 
 class Zygote:
@@ -63,9 +75,10 @@ class Zygote:
             raise RuntimeError("the kernel zygote exited")
         return json.loads(line)
 
-    def spawn(self, *, argv: list[str], cwd: str, env: dict, sandbox: Sandbox) -> int:
+    def spawn(self, *, argv: list[str], cwd: str, env: dict, sandbox: Sandbox, writable: list[str]) -> int:
         return int(self._ask({"op": "spawn", "argv": argv, "cwd": cwd, "env": env, "limits": sandbox.limits(),
-                              "user": sandbox.user, "log": sandbox.log, "hide": sandbox.hide})["pid"])
+                              "user": sandbox.user, "log": sandbox.log,
+                              "confine": sandbox.confinement(writable)})["pid"])
 
     def poll(self, pid: int) -> int | None:
         return self._ask({"op": "poll", "pid": pid})["returncode"]
@@ -134,9 +147,12 @@ class ForkProvisioner(LocalProvisioner):
     async def launch_kernel(self, cmd: list[str], **kwargs: Any):
         sandbox = self.sandbox or Sandbox()
         cwd = str(kwargs.get("cwd") or os.getcwd())
+        rundir = os.path.dirname(self.parent.connection_file)
         if sandbox.user and os.geteuid() == 0:
-            os.chown(self.parent.connection_file, sandbox.user["uid"], sandbox.user["gid"])
-        pid = self.zygote.spawn(argv=kernel_argv(cmd), cwd=cwd, env=minimal_env(cwd, sandbox.env), sandbox=sandbox)
+            for path in (rundir, self.parent.connection_file):
+                os.chown(path, sandbox.user["uid"], sandbox.user["gid"])
+        pid = self.zygote.spawn(argv=kernel_argv(cmd), cwd=cwd, env=minimal_env(cwd, sandbox.env), sandbox=sandbox,
+                                writable=[cwd, rundir])
         self.process = ForkedProcess(self.zygote, pid)
         self.pid = self.pgid = pid
         self.cwd = cwd
@@ -165,15 +181,36 @@ class ForkKernelManager(AsyncKernelManager):
     sandbox = AnyTrait(None, allow_none=True)
 
     async def _async_pre_start_kernel(self, **kw: Any):
-        if kw.get("cwd"):  # the connection file lives with the kernel, readable by its user; unique per
-            # kernel, since several kernels may share a folder (verify's visible-test runs do)
-            self.connection_file = os.path.join(str(kw["cwd"]), f".kernel-{uuid.uuid4().hex}.json")
+        # The kernel talks over Unix sockets in a private folder of its own (short path: a socket path
+        # has a 107-byte limit), which is all of the grader it can reach: its network namespace has no
+        # interface, so TCP on 127.0.0.1 is out of reach both ways.
+        self._rundir = tempfile.mkdtemp(prefix="cerdas-k-", dir=_short_tmp())
+        self.connection_file = os.path.join(self._rundir, "kernel.json")
+        self.transport = "ipc"
+        self.ip = os.path.join(self._rundir, "s")
+        self.cache_ports = False
         if self.provisioner is None:
             provisioner = ForkProvisioner(kernel_id=self.kernel_id or "", kernel_spec=self.kernel_spec, parent=self)
             provisioner.zygote = self.zygote or current_zygote()
             provisioner.sandbox = self.sandbox or current_sandbox()
             self.provisioner = provisioner
         return await super()._async_pre_start_kernel(**kw)
+
+
+    async def _async_cleanup_resources(self, restart: bool = False) -> None:
+        await super()._async_cleanup_resources(restart=restart)
+        if not restart and getattr(self, "_rundir", None):
+            shutil.rmtree(self._rundir, ignore_errors=True)
+
+    cleanup_resources = _async_cleanup_resources
+
+
+def _short_tmp() -> str:
+    """A temporary folder whose paths leave room for socket names (``/tmp`` unless it cannot be used)."""
+    default = tempfile.gettempdir()
+    if len(default) <= 40:
+        return default
+    return "/tmp" if os.access("/tmp", os.W_OK | os.X_OK) else default
 
 
 _local = threading.local()

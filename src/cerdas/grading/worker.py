@@ -126,6 +126,11 @@ class ConfinedExecute(Execute):
         self.output_budget = output_bytes
         self.output_used = 0
         self.finished: set[int] = set()
+        self.started = False
+
+    def preprocess_cell(self, cell, resources, index):
+        self.started = True  # the kernel is up and answered kernel_info
+        return super().preprocess_cell(cell, resources, index)
 
     def on_cell_executed(self, **kwargs):
         super().on_cell_executed(**kwargs)
@@ -190,21 +195,16 @@ def grade_notebook(job: Job, name: str, submitted: Path) -> dict:
     cut = next((i for i, cell in enumerate(nb.cells) if _grade_id(cell) == last), None) if last else None
     if cut is not None:
         nb.cells = nb.cells[:cut + 1]
-    sandbox = _sandbox(job, name, submitted)
-    resources["metadata"]["path"] = str(sandbox)
-    execute = ConfinedExecute(config=config, timeout=job.limits.cell_seconds, output_bytes=job.limits.output_bytes)
     status, started = "ok", time.monotonic()
-    deadline = threading.Timer(job.limits.notebook_seconds, lambda: _kill(execute))
-    deadline.start()
-    try:
-        nb, resources = execute.preprocess(nb, resources)
-    except DeadKernelError:
-        status = "kernel mati"
-    except Exception as exc:  # noqa: BLE001 - one broken submission must never stop the batch
-        status = f"gagal dijalankan: {exc.__class__.__name__}: {str(exc)[:200]}"
-    finally:
-        deadline.cancel()
-        shutil.rmtree(sandbox, ignore_errors=True)
+    for attempt in range(1, START_ATTEMPTS + 1):
+        execute, ran, status = _execute_once(job, name, submitted, nb, resources, config)
+        if execute.started or status == "ok" or attempt == START_ATTEMPTS:
+            break
+        flags.append(f"kernel gagal dimulai (percobaan {attempt}: {status}); dicoba lagi")
+        time.sleep(0.5 * attempt)
+    nb = ran
+    if not execute.started and status != "ok":
+        status = f"kernel gagal dimulai setelah {START_ATTEMPTS} percobaan: {status}"
     if time.monotonic() - started >= job.limits.notebook_seconds:
         status = f"melewati batas waktu notebook ({job.limits.notebook_seconds} detik)"
     unfinished = _mark_unfinished(nb, execute.finished, status if status != "ok" else "sel tidak selesai dijalankan")
@@ -214,6 +214,34 @@ def grade_notebook(job: Job, name: str, submitted: Path) -> dict:
         nb, resources = step(config=config)(nb, resources)
     return {"notebook": nbformat.writes(nb), "status": status, "flags": flags, "unfinished": unfinished,
             "seconds": round(time.monotonic() - started, 3)}
+
+
+START_ATTEMPTS = 3
+
+
+def _execute_once(job: Job, name: str, submitted: Path, nb, resources: dict, config: Config):
+    """Run the notebook once in a fresh sandbox; returns the executor, the notebook and a status.
+
+    A kernel that fails to start (nothing ran yet: ``execute.started`` is false) may be retried on a
+    fresh copy; one that started is never run twice.
+    """
+    nb = copy.deepcopy(nb)
+    sandbox = _sandbox(job, name, submitted)
+    resources = {**resources, "metadata": {**resources["metadata"], "path": str(sandbox)}}
+    execute = ConfinedExecute(config=config, timeout=job.limits.cell_seconds, output_bytes=job.limits.output_bytes)
+    status = "ok"
+    deadline = threading.Timer(job.limits.notebook_seconds, lambda: _kill(execute))
+    deadline.start()
+    try:
+        nb, _ = execute.preprocess(nb, resources)
+    except DeadKernelError:
+        status = "kernel mati"
+    except Exception as exc:  # noqa: BLE001 - one broken submission must never stop the batch
+        status = f"gagal dijalankan: {exc.__class__.__name__}: {str(exc)[:200]}"
+    finally:
+        deadline.cancel()
+        shutil.rmtree(sandbox, ignore_errors=True)
+    return execute, nb, status
 
 
 def _kill(execute: ConfinedExecute) -> None:

@@ -83,6 +83,10 @@ class Zygote:
     def poll(self, pid: int) -> int | None:
         return self._ask({"op": "poll", "pid": pid})["returncode"]
 
+    def signal(self, pid: int, signum: int) -> bool:
+        """Signal the kernel's process group, unless it has been reaped (its pid may be another's now)."""
+        return bool(self._ask({"op": "signal", "pid": pid, "signum": int(signum)})["sent"])
+
     def close(self) -> None:
         """Stop the zygote at once: it holds no state worth a graceful shutdown."""
         if self.proc.poll() is None:
@@ -120,10 +124,8 @@ class ForkedProcess:
         return self.returncode
 
     def send_signal(self, signum: int) -> None:
-        try:
-            os.killpg(self.pid, signum)
-        except ProcessLookupError:
-            pass
+        if self.returncode is None and self.zygote.proc.poll() is None:
+            self.zygote.signal(self.pid, signum)
 
     def kill(self) -> None:
         self.send_signal(signal.SIGKILL)
@@ -157,6 +159,12 @@ class ForkProvisioner(LocalProvisioner):
         self.pid = self.pgid = pid
         self.cwd = cwd
         return self.connection_info
+
+    async def send_signal(self, signum: int) -> None:
+        """Through the zygote, never ``os.killpg`` by a pid that may have been recycled (jupyter_client's
+        default): a late kill of a finished kernel once killed a neighbour's new kernel at start."""
+        if self.process:
+            self.process.send_signal(signum)
 
 
 def minimal_env(home: str, extra: dict) -> dict:

@@ -9,7 +9,8 @@ submission, the runtime and the datasets; no network), an unprivileged user, res
 becomes an ordinary ipykernel.
 
 Protocol: JSON lines on stdin/stdout. ``{"op": "spawn", ...}`` → ``{"pid": N}``;
-``{"op": "poll", "pid": N}`` → ``{"returncode": int | null}``; ``{"op": "quit"}``.
+``{"op": "poll", "pid": N}`` → ``{"returncode": int | null}``;
+``{"op": "signal", "pid": N, "signum": S}`` → ``{"sent": bool}``; ``{"op": "quit"}``.
 POSIX only; elsewhere the grader starts ordinary kernels.
 """
 
@@ -119,6 +120,11 @@ def serve(preload: list[str]) -> None:
             importlib.import_module(name)
         except Exception:  # noqa: BLE001 - a module the submission cannot import fails there, not here
             pass
+    # Pids are recycled (pid_max is often 32768; a busy machine, a whole-course verify or a fork-happy
+    # submission goes through them in minutes). Only this loop reaps, so only it knows whether a pid
+    # still names one of its kernels: polls and signals are answered here, never by pid from outside,
+    # and a new kernel's pid replaces whatever an earlier kernel with that pid left.
+    live: set[int] = set()
     exited: dict[int, int] = {}
     out = sys.stdout
     print(json.dumps({"ready": True}), file=out, flush=True)
@@ -129,20 +135,31 @@ def serve(preload: list[str]) -> None:
             pid = os.fork()
             if pid == 0:
                 _child(request)
+            live.add(pid)
+            exited.pop(pid, None)
             print(json.dumps({"pid": pid}), file=out, flush=True)
         elif op == "poll":
             pid = int(request["pid"])
-            if pid not in exited:
+            if pid in live:
                 try:
                     done, status = os.waitpid(pid, os.WNOHANG)
                 except ChildProcessError:
                     done, status = pid, 0
                 if done:
+                    live.discard(pid)
                     exited[pid] = os.waitstatus_to_exitcode(status)
-            print(json.dumps({"returncode": exited.get(pid)}), file=out, flush=True)
+            print(json.dumps({"returncode": None if pid in live else exited.get(pid, 0)}), file=out, flush=True)
+        elif op == "signal":
+            pid, sent = int(request["pid"]), False
+            if pid in live:  # not reaped yet, so the pid and its process group are still this kernel's
+                try:
+                    os.killpg(pid, int(request["signum"]))
+                    sent = True
+                except (ProcessLookupError, PermissionError):
+                    pass
+            print(json.dumps({"sent": sent}), file=out, flush=True)
         elif op == "quit":
             break
-
 
 if __name__ == "__main__":
     serve([m for m in sys.argv[1:] if m])

@@ -137,3 +137,20 @@ def test_storm_and_allocation_are_stopped_and_neighbours_keep_their_scores(grade
     assert "MemoryError" in _outputs(course, "rakus")
     assert total(table, "benar") == 2 and total(table, "benar2") == 2, done.stderr[-2000:]
     assert total(table, "pengintip") == 2
+
+
+def test_unconfinable_host_is_refused_unless_no_sandbox(tmp_path, real_course, monkeypatch, capsys):
+    """Where kernels cannot be confined, grading stops and says what a submission could reach;
+    --no-sandbox grades anyway and warns."""
+    from cerdas.cli import main
+
+    course = make_course(tmp_path / "c", real_course, {"benar": "correct.ipynb"})
+    monkeypatch.setenv("CERDAS_SANDBOX", "off")
+    assert main(["grade", "kuadrat", "--course-dir", str(course), "--jobs", "1"]) != 0
+    err = capsys.readouterr().err
+    assert "kernels cannot be confined on this host (disabled by CERDAS_SANDBOX=off)" in err
+    assert str(course / "submitted") in err and "gradebook" in err and "--no-sandbox" in err
+    assert not (course / "autograded").exists()
+    assert main(["grade", "kuadrat", "--course-dir", str(course), "--jobs", "1", "--no-sandbox"]) == 0
+    assert "warning: --no-sandbox: kernels are NOT confined" in capsys.readouterr().err
+    assert total(scores(f"sqlite:///{course / 'gradebook.db'}", "kuadrat"), "benar") == 2

@@ -114,6 +114,8 @@ def grade(*, course_dir: Path, assignment: str, source: Path | None = None, rost
     hidden = [str(course_dir), str(Path.home())]
     if sandbox:
         _require_confinement(course_dir, db_url, datasets, hidden)
+    elif _kernel_user():
+        _require_reachable_runtime()
     run = GradeRun(assignment)
     work = Path(tempfile.mkdtemp(prefix="cerdas-grade-"))
     os.chmod(work, 0o711)  # sandboxes inside can be entered by name, never listed
@@ -180,6 +182,20 @@ def _require_confinement(course_dir: Path, db_url: str, datasets: list[str], hid
                f"({course_dir / 'source'}), {Path.home()}, and open network connections")
     raise CourseError(Problem("cerdas grade", f"kernels cannot be confined on this host ({why}); unconfined, "
                               f"{exposed}", UNCONFINED_HELP))
+
+
+def _require_reachable_runtime() -> None:
+    """Unconfined kernels of a root grader run as ``nobody``, who must be able to reach Python."""
+    import sys
+
+    for start in {os.path.realpath(sys.executable), sys.prefix, str(Path(__file__).resolve().parents[1])}:
+        folder = Path(start)
+        for parent in [*reversed(folder.parents)]:
+            if parent.is_dir() and not parent.stat().st_mode & 0o001:
+                raise CourseError(Problem(str(parent), f"with --no-sandbox, kernels run as {KERNEL_USER}, who "
+                                          f"cannot enter this folder to reach {start}",
+                                          f"give others search permission (chmod o+x {parent}) or grade without "
+                                          "--no-sandbox"))
 
 
 def _require_released(db_url: str, assignment: str) -> None:

@@ -37,7 +37,8 @@ def passes_visible_tests(released: Path, *, solution, mutant_cell: str, mutant_c
         from cerdas.grading import kernels, runner
 
         runner._thread_zygote(tuple(runner.preload_for(released.parent)),
-                              kernels.Sandbox(env={"CERDAS_ROOT": str(course.root)}), owner)
+                              kernels.Sandbox(env={"CERDAS_ROOT": str(course.root)},
+                                              read_only=[str(course.datasets_dir)]), owner)
         extra["kernel_manager_class"] = kernels.ForkKernelManager
     client = NotebookClient(copy.deepcopy(nb), timeout=TIMEOUT_S, allow_errors=True, kernel_name="python3",
                             resources={"metadata": {"path": str(released.parent)}}, **extra)

@@ -1,0 +1,44 @@
+"""Another instructor on the same machine: a hostile batch graded again and again in its own process.
+
+Used around long runs (the whole-course verify) to show that one batch never changes another's
+results: kernels that fork, allocate and loop beside them must not make their kernels die at start.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+
+from conftest import REPO
+
+NEIGHBOURS = {"bom": "fork-bomb.ipynb", "badai": "fork-storm-300.ipynb", "rakus": "allocates-6gb.ipynb",
+              "loop": "infinite-loop.ipynb", "keluar": "os-exit.ipynb", "benar": "correct.ipynb"}
+
+
+@contextmanager
+def grading_beside(folder: Path, real_course):
+    """Yield a list that collects the exit status of each neighbouring ``cerdas grade`` run."""
+    from integration.test_grading import make_course
+
+    course = make_course(folder / "tetangga", real_course, NEIGHBOURS)
+    statuses: list[int] = []
+    stop = threading.Event()
+
+    def loop() -> None:
+        while not stop.is_set():
+            done = subprocess.run([sys.executable, "-m", "cerdas", "grade", "kuadrat", "--course-dir", str(course),
+                                   "--force", "--jobs", "1", "--cell-timeout", "10", "--notebook-timeout", "60"],
+                                  capture_output=True, text=True, env={**os.environ, "CERDAS_ROOT": str(REPO)})
+            statuses.append(done.returncode)
+
+    thread = threading.Thread(target=loop, name="tetangga", daemon=True)
+    thread.start()
+    try:
+        yield statuses
+    finally:
+        stop.set()
+        thread.join(timeout=180)

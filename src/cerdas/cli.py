@@ -104,24 +104,31 @@ def cmd_grade(args) -> int:
     from pathlib import Path
 
     from cerdas.assignments.feedback import feedback
-    from cerdas.grading import grade
+    from cerdas.grading import GradingIncomplete, grade
     from cerdas.grading.report import write_reports
     from cerdas.grading.worker import Limits
 
     course_dir = Path(args.course_dir) if args.course_dir else _course(args).assignments_dir
     limits = Limits(cell_seconds=args.cell_timeout, notebook_seconds=args.notebook_timeout,
                     memory_bytes=args.memory_mb * 1024**2)
-    run = grade(course_dir=course_dir, assignment=args.assignment, source=Path(args.source) if args.source else None,
-                roster=Path(args.roster) if args.roster else None, workers=args.jobs, force=args.force,
-                scheduler=args.scheduler, limits=limits, db_url=args.db)
+    try:
+        run = grade(course_dir=course_dir, assignment=args.assignment, source=Path(args.source) if args.source else None,
+                    roster=Path(args.roster) if args.roster else None, workers=args.jobs, force=args.force,
+                    scheduler=args.scheduler, limits=limits, db_url=args.db)
+    except GradingIncomplete as exc:  # the batch's own lines first, then the one line saying what failed
+        for line in exc.run.report():
+            print(line, file=sys.stderr)
+        raise
     for line in run.report():
         print(line, file=sys.stderr)
     db_url = args.db or f"sqlite:///{Path(course_dir).resolve() / 'gradebook.db'}"
-    outputs = write_reports(course_dir=Path(course_dir), assignment=args.assignment, db_url=db_url)
-    if run.graded or run.skipped:
+    outputs = write_reports(course_dir=Path(course_dir), assignment=args.assignment, db_url=db_url,
+                            status=run.status, roster=run.roster)
+    if run.graded or run.skipped or run.reapplied:
         outputs += feedback(course_dir=Path(course_dir), assignment=args.assignment)
-    print(f"graded {len(run.graded)}, unchanged {len(run.skipped)}, input problems {len(run.issues)} "
-          f"in {run.seconds:.0f} s")
+    print(f"graded {len(run.graded)}, unchanged {len(run.skipped)}, "
+          + (f"applied from saved results {len(run.reapplied)}, " if run.reapplied else "")
+          + f"input problems {len(run.issues)} in {run.seconds:.0f} s")
     for path in outputs[:3]:
         print(f"wrote {path}")
     if len(outputs) > 3:

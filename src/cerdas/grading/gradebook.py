@@ -48,7 +48,9 @@ def reason(exc: BaseException) -> str:
 
 def unavailable(db_url: str, exc: BaseException, doing: str, then: str = "run the command again") -> GradebookUnavailable:
     """One line: which gradebook, what could not be done and the driver's reason, and what to do."""
-    if db_url.startswith("sqlite:///"):
+    if db_url.startswith("sqlite:///") and re.search(r"not a database|malformed", reason(exc)):
+        hint = f"the file is damaged or is not an nbgrader gradebook: restore {db_url[len('sqlite:///'):]} from a backup, then {then}"
+    elif db_url.startswith("sqlite:///"):
         hint = (f"check that {db_url[len('sqlite:///'):]} and its folder are writable by you and that no other "
                 f"program holds it (nbgrader formgrader, a database browser), then {then}")
     else:

@@ -119,3 +119,18 @@ def test_lms_zip_rows_and_names(tmp_path):
         "1003": "tidak dapat dinilai: tugas/1003_catatan.docx: bukan berkas .ipynb (not a notebook file)",
         "1004": "tidak mengumpulkan",
     }
+
+
+def test_exchange_latest_submission_and_its_time(tmp_path):
+    """An nbgrader exchange inbound folder: the latest submission by the time in its name is graded (as
+    nbgrader collect chooses), and the time in its timestamp.txt is the one stored."""
+    inbound = tmp_path / "inbound"
+    for stamp, noise in (("2025-11-20 16:30:00.000000 UTC", "a1"), ("2025-11-20 02:00:00.000000 UTC", "z9")):
+        folder = inbound / f"budi+kuadrat+{stamp}+{noise}"  # nbgrader submit's default name and timestamp.txt
+        folder.mkdir(parents=True)
+        (folder / "kuadrat.ipynb").write_bytes(GOOD)
+        (folder / "timestamp.txt").write_text(stamp)
+    collected = inp.from_exchange(inbound, "kuadrat")
+    [sub] = collected.submissions
+    assert "16:30:00" in sub.origin and sub.timestamp == datetime(2025, 11, 20, 16, 30)
+    assert [issue.what for issue in collected.issues] == ["pengumpulan ganda oleh budi; yang lebih baru dipakai"]

@@ -104,7 +104,7 @@ def cmd_grade(args) -> int:
     from pathlib import Path
 
     from cerdas.assignments.feedback import feedback
-    from cerdas.grading import grade
+    from cerdas.grading import GradingIncomplete, grade
     from cerdas.grading.report import write_reports
     from cerdas.grading.worker import Limits
 
@@ -115,17 +115,24 @@ def cmd_grade(args) -> int:
         print("warning: --no-sandbox: kernels are NOT confined; each submission's code can read and change "
               "what this account can (the gradebook, other submissions, the source, your home) and use the "
               "network, and a fork storm is not stopped. Grade only work you trust this way.", file=sys.stderr)
-    run = grade(course_dir=course_dir, assignment=args.assignment, source=Path(args.source) if args.source else None,
-                roster=Path(args.roster) if args.roster else None, workers=args.jobs, force=args.force,
-                scheduler=args.scheduler, limits=limits, db_url=args.db, sandbox=not args.no_sandbox)
+    try:
+        run = grade(course_dir=course_dir, assignment=args.assignment, source=Path(args.source) if args.source else None,
+                    roster=Path(args.roster) if args.roster else None, workers=args.jobs, force=args.force,
+                    scheduler=args.scheduler, limits=limits, db_url=args.db, sandbox=not args.no_sandbox)
+    except GradingIncomplete as exc:  # the batch's own lines first, then the one line saying what failed
+        for line in exc.run.report():
+            print(line, file=sys.stderr)
+        raise
     for line in run.report():
         print(line, file=sys.stderr)
     db_url = args.db or f"sqlite:///{Path(course_dir).resolve() / 'gradebook.db'}"
-    outputs = write_reports(course_dir=Path(course_dir), assignment=args.assignment, db_url=db_url)
-    if run.graded or run.skipped:
+    outputs = write_reports(course_dir=Path(course_dir), assignment=args.assignment, db_url=db_url,
+                            status=run.status, roster=run.roster)
+    if run.graded or run.skipped or run.reapplied:
         outputs += feedback(course_dir=Path(course_dir), assignment=args.assignment)
-    print(f"graded {len(run.graded)}, unchanged {len(run.skipped)}, input problems {len(run.issues)} "
-          f"in {run.seconds:.0f} s")
+    print(f"graded {len(run.graded)}, unchanged {len(run.skipped)}, "
+          + (f"applied from saved results {len(run.reapplied)}, " if run.reapplied else "")
+          + f"input problems {len(run.issues)} in {run.seconds:.0f} s")
     for path in outputs[:3]:
         print(f"wrote {path}")
     if len(outputs) > 3:

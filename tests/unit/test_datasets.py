@@ -142,3 +142,52 @@ def test_no_synthetic_nik_can_be_real():
     assert df["nik"].is_unique
     assert not any(nik_mungkin_asli(n) for n in df["nik"])
     assert nik_mungkin_asli("6471014101900001")  # kecamatan 01, woman born 1 Jan 1990, serial 0001
+
+
+def test_unknown_dataset_name_is_one_clear_line(capsys):
+    """`cerdas datasets build <typo>` names the set and lists the real ones instead of a KeyError."""
+    assert main(["datasets", "build", "aduan_warga", "aduan-warga"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("datasets/aduan-warga: has no generator") and "choose one of: aduan_warga," in err
+    assert "Traceback" not in err and len(err.splitlines()) == 1
+
+
+def _card(tmp_path, front: str, csv: str = "a,b\n1,2\n"):
+    """A course whose only dataset 'contoh' has the given front matter and one CSV."""
+    from cerdas.course import Course
+
+    folder = tmp_path / "datasets" / "contoh"
+    folder.mkdir(parents=True)
+    (folder / "contoh.csv").write_text(csv)
+    (folder / "CARD.md").write_text(front + "\n## Deskripsi\n")
+    return Course(tmp_path)
+
+
+@pytest.mark.parametrize("front, what", [
+    ("title: tanpa pembatas", "no YAML front matter between '---' lines"),
+    ("---\ntitle: [tidak ditutup\n---", "front matter is not valid YAML (line 2)"),
+    ("---\n- sebuah\n- daftar\n---", "front matter is not a mapping of fields"),
+    ("---\ntitle: Contoh\nrows: 1\n---", "front matter lacks 'files'"),
+    ("---\ntitle: Contoh\nfiles: {contoh.csv: x}\ncolumns: [a, b]\n---", "'columns' should map each column name"),
+    ("---\ntitle: Contoh\nfiles: {contoh.csv: x}\ntarget: kelas\n---", "target 'kelas' is not a column of contoh.csv"),
+    ("---\ntitle: Contoh\nfiles: {contoh.csv: x, hilang.csv: y}\n---", "lists hilang.csv, which does not exist"),
+])
+def test_broken_card_is_a_problem_naming_file_and_field(tmp_path, front, what):
+    """A data card that cannot be used gives a CourseError naming CARD.md and the field, not a
+    KeyError/ValueError from deep inside the loader."""
+    from cerdas.errors import CourseError
+
+    course = _card(tmp_path, front)
+    with pytest.raises(CourseError) as caught:
+        ds.load("contoh", course=course)
+    [problem] = caught.value.problems
+    assert problem.path.endswith("datasets/contoh/CARD.md") and what in problem.what and problem.hint
+
+
+def test_check_reports_a_broken_card_in_its_own_words(tmp_path):
+    """`cerdas check` reports an unreadable card once, with the card's path and the fix."""
+    from cerdas.check.datasets import cards_and_checksums
+
+    course = _card(tmp_path, "---\ntitle: [tidak ditutup\n---")
+    [problem] = list(cards_and_checksums(course))
+    assert problem.path == "datasets/contoh/CARD.md" and "not valid YAML (line 2)" in problem.what

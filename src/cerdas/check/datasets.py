@@ -6,7 +6,7 @@ import csv
 
 from cerdas.course import Course
 from cerdas.datasets.card import Card, sha256
-from cerdas.errors import Problem
+from cerdas.errors import CourseError, Problem
 
 DATA_SUFFIXES = (".csv", ".tsv", ".json", ".parquet")
 
@@ -23,6 +23,9 @@ def cards_and_checksums(course: Course):
             continue
         try:
             card = Card.read(card_path)
+        except CourseError as exc:
+            yield from (Problem(rel_card, p.what, p.hint) for p in exc.problems)
+            continue
         except Exception as exc:
             yield Problem(rel_card, f"cannot be read: {exc}", "fix the YAML front matter between '---' lines")
             continue
@@ -48,7 +51,11 @@ def cards_and_checksums(course: Course):
 
 
 def _header_matches(course: Course, path, card: Card):
-    described = list(card.table_columns(path.name))
+    try:
+        described = list(card.table_columns(path.name))
+    except CourseError as exc:
+        yield from (Problem(course.rel(card.path), p.what, p.hint) for p in exc.problems)
+        return
     with open(path, encoding="utf-8", newline="") as fh:
         header = next(csv.reader(fh), [])
     if not described:

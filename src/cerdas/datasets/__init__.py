@@ -17,6 +17,7 @@ import pandas as pd
 
 from cerdas.course import Course
 from cerdas.datasets.card import Card
+from cerdas.errors import CourseError, Problem
 
 
 class Bunch(dict):
@@ -69,13 +70,18 @@ def load(name: str, *, as_frame: bool = True, course: Course | None = None) -> B
     ship several (an answer key, a reference code list, ...).
     """
     card = read_card(name, course=course)
-    files = list(card.meta.get("files") or {})
-    if not files:
-        raise ValueError(f"{card.path}: the card lists no files")
+    files = list(card.field("files", dict))
     folder = card.path.parent
+    for file_name in files:
+        if not (folder / file_name).is_file():
+            raise CourseError(Problem(str(card.path), f"lists {file_name}, which does not exist",
+                                      f"rebuild it (cerdas datasets build {name}) or fix 'files:' on the card"))
     frames = {Path(f).stem: _read_table(folder / f, card.table_columns(f)) for f in files}
     frame = frames[Path(files[0]).stem]
     target = card.meta.get("target")
+    if target and target not in frame.columns:
+        raise CourseError(Problem(str(card.path), f"target '{target}' is not a column of {files[0]}",
+                                  f"set 'target:' to one of: {', '.join(map(str, frame.columns))}"))
     features = [c for c in frame.columns if c != target]
     bunch = Bunch(
         frame=frame if as_frame else None,

@@ -7,6 +7,7 @@ from pathlib import Path
 from cerdas.course import Course
 from cerdas.datasets.card import Card, sha256
 from cerdas.datasets.generators import GENERATORS
+from cerdas.errors import CourseError, Problem
 
 
 def write_csv(frame, path: Path) -> None:
@@ -32,9 +33,11 @@ def build_datasets(*, course: Course | None = None, names: list[str] | None = No
     """
     course = course or Course.find()
     written: dict[str, Path] = {}
+    unknown = [name for name in names or [] if name not in GENERATORS]
+    if unknown:
+        raise CourseError([Problem(f"datasets/{name}", "has no generator (only synthetic sets can be rebuilt)",
+                                   f"choose one of: {', '.join(sorted(GENERATORS))}") for name in unknown])
     for name in names or sorted(GENERATORS):
-        if name not in GENERATORS:
-            raise KeyError(f"no generator for dataset {name!r}; known: {', '.join(sorted(GENERATORS))}")
         module = GENERATORS[name]
         tables = as_tables(name, module.generate(module.SEED))
         target_dir = (out_dir / name) if out_dir else course.dataset_dir(name)

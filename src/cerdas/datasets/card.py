@@ -14,6 +14,8 @@ from pathlib import Path
 
 import yaml
 
+from cerdas.errors import CourseError, Problem
+
 FRONT = re.compile(r"\A---\n(.*?)\n---\n?(.*)\Z", re.S)
 REQUIRED = ("title", "rows", "columns", "synthetic", "licence", "files", "created")
 
@@ -34,14 +36,39 @@ class Card:
 
     @classmethod
     def read(cls, path: Path) -> "Card":
-        text = Path(path).read_text(encoding="utf-8")
+        """Read a card; a card that cannot be read is a CourseError naming the file and what to fix."""
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            raise CourseError(Problem(str(path), f"is not UTF-8 text (byte {exc.start})", "save it as UTF-8")) from exc
         match = FRONT.match(text)
         if not match:
-            raise ValueError(f"{path}: no YAML front matter between '---' lines")
-        meta = yaml.safe_load(match.group(1)) or {}
+            raise CourseError(Problem(str(path), "no YAML front matter between '---' lines",
+                                      "start the card with a '---' line, the fields (title, rows, columns, ...), "
+                                      "and another '---' line"))
+        try:
+            meta = yaml.safe_load(match.group(1)) or {}
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = f" (line {mark.line + 2})" if mark is not None else ""  # +1 for 0-based, +1 for the '---'
+            raise CourseError(Problem(str(path), f"front matter is not valid YAML{line}: {getattr(exc, 'problem', exc)}",
+                                      "fix the YAML between the '---' lines")) from exc
         if not isinstance(meta, dict):
-            raise ValueError(f"{path}: front matter is not a mapping")
+            raise CourseError(Problem(str(path), "front matter is not a mapping of fields",
+                                      "write it as 'field: value' lines (title, rows, columns, ...)"))
         return cls(Path(path), meta, match.group(2))
+
+    def field(self, name: str, kind: type | tuple[type, ...] | None = None):
+        """A front matter field that must be there (and of ``kind``); else a CourseError naming it."""
+        if self.meta.get(name) in (None, "", {}, []):
+            raise CourseError(Problem(str(self.path), f"front matter lacks '{name}'",
+                                      f"add '{name}:' to the front matter (see the other cards)"))
+        value = self.meta[name]
+        if kind is not None and not isinstance(value, kind):
+            expected = "a mapping" if kind is dict else getattr(kind, "__name__", str(kind))
+            raise CourseError(Problem(str(self.path), f"'{name}' should be {expected}, not {type(value).__name__}",
+                                      f"fix '{name}:' in the front matter"))
+        return value
 
     def write(self) -> None:
         front = yaml.safe_dump(self.meta, sort_keys=False, allow_unicode=True, width=100)
@@ -53,14 +80,27 @@ class Card:
 
     @property
     def columns(self) -> dict:
-        return self.meta.get("columns") or {}
+        return self._columns(self.meta.get("columns"), "columns")
 
     def table_columns(self, file_name: str) -> dict:
         """Columns of one shipped file: ``columns`` for the main file, ``tables[file].columns`` else."""
         files = list(self.meta.get("files") or {})
         if files and file_name == files[0]:
             return self.columns
-        return ((self.meta.get("tables") or {}).get(file_name) or {}).get("columns") or {}
+        tables = self.meta.get("tables") or {}
+        table = (tables.get(file_name) if isinstance(tables, dict) else None) or {}
+        if not isinstance(tables, dict) or not isinstance(table, dict):
+            raise CourseError(Problem(str(self.path), "'tables' should map each extra file to its columns",
+                                      f"write 'tables: {{{file_name}: {{columns: ...}}}}'"))
+        return self._columns(table.get("columns"), f"tables: {file_name}: columns")
+
+    def _columns(self, value, where: str) -> dict:
+        """A columns mapping (name -> spec mapping, or nothing); anything else is a CourseError."""
+        value = value or {}
+        if not isinstance(value, dict) or not all(spec is None or isinstance(spec, dict) for spec in value.values()):
+            raise CourseError(Problem(str(self.path), f"'{where}' should map each column name to its type and arti",
+                                      "write e.g. 'kolom: {type: teks, arti: ...}' for every column"))
+        return value
 
     def missing_fields(self) -> list[str]:
         return [k for k in REQUIRED if k not in self.meta]

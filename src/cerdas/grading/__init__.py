@@ -4,11 +4,15 @@ The flow: collect and check the inputs (each problem one report line; the batch 
 submissions already graded unchanged (unless ``force``), grade the rest with a pool of workers
 (each with a warm kernel zygote) or on a Dask cluster, write one result file per submission
 atomically, and apply results to the gradebook from this one thread, the single writer.
+
+A result is done only once the gradebook holds it (see :class:`~cerdas.grading.gradebook.Ledger`):
+when the gradebook cannot be written, grading goes on, every result is kept, and the run ends
+with one :class:`GradingIncomplete` line; the next run applies the kept results without regrading.
+Every learner known from the roster or the inputs gets a status (:attr:`GradeRun.status`).
 """
 
 from __future__ import annotations
 
-import json
 import os
 import pwd
 import shutil
@@ -22,7 +26,7 @@ from tqdm import tqdm
 
 from cerdas.errors import CourseError, Problem
 from cerdas.grading import inputs as inp
-from cerdas.grading.gradebook import apply_result
+from cerdas.grading.gradebook import GradebookUnavailable, Ledger, Writer, failure, stored, unavailable
 from cerdas.grading.kernels import Sandbox
 from cerdas.grading.runner import execute, preload_for
 from cerdas.grading.worker import Job, Limits
@@ -35,7 +39,12 @@ class GradeRun:
     assignment: str
     graded: list[dict] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    reapplied: list[str] = field(default_factory=list)  # saved results put into the gradebook without regrading
+    unsaved: list[str] = field(default_factory=list)    # results kept on disk that the gradebook did not take
     issues: list[inp.InputIssue] = field(default_factory=list)
+    status: dict[str, str] = field(default_factory=dict)  # every known learner: graded, not submitted, or why not
+    roster: dict | None = None
+    store_error: Problem | None = None                  # why the gradebook did not take a result
     seconds: float = 0.0
 
     def report(self) -> list[str]:
@@ -46,7 +55,19 @@ class GradeRun:
                 if nb["status"] != "ok":
                     lines.append(f"{student}/{name}: {nb['status']}")
                 lines += [f"{student}/{name}: {flag}" for flag in nb["flags"]]
+        absent = sorted(s for s, said in self.status.items() if said == inp.NOT_SUBMITTED)
+        if absent:
+            lines.append(f"{len(absent)} peserta di daftar tidak mengumpulkan: {', '.join(absent[:10])}"
+                         + (", …" if len(absent) > 10 else ""))
         return lines
+
+
+class GradingIncomplete(GradebookUnavailable):
+    """Some results could not be stored; they are kept and the next run applies them. ``run`` has the rest."""
+
+    def __init__(self, problem: Problem, run: GradeRun):
+        super().__init__(problem)
+        self.run = run
 
 
 def _kernel_user() -> dict | None:
@@ -61,13 +82,6 @@ def _kernel_user() -> dict | None:
 
 def _results_dir(course_dir: Path, assignment: str) -> Path:
     return course_dir / ".cerdas" / "results" / assignment
-
-
-def _write_atomic(path: Path, data: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, default=str), encoding="utf-8")
-    os.replace(tmp, path)
 
 
 def collect(*, course_dir: Path, assignment: str, source: Path | None, roster: Path | None,
@@ -122,15 +136,20 @@ def grade(*, course_dir: Path, assignment: str, source: Path | None = None, rost
     try:
         collected, people = collect(course_dir=course_dir, assignment=assignment, source=source,
                                     roster=roster, workdir=work)
-        run.issues = collected.issues
+        run.issues, run.roster = collected.issues, people
+        writer = Writer(db_url=db_url, course_dir=course_dir, roster=people)
         snapshot = _snapshot(db_url, work)
         results_dir = _results_dir(course_dir, assignment)
+        ledger, saved = Ledger(results_dir, db_url, _held(db_url, assignment)), []
         user = _kernel_user()
         jobs, stamps = [], {}
         for sub in collected.submissions:
-            previous = results_dir / f"{sub.student}.json"
-            if not force and previous.is_file() and json.loads(previous.read_text()).get("job", {}).get("digest") == sub.digest:
+            state = None if force else ledger.state(sub.student, sub.digest, sub.timestamp)
+            if state == "applied":
                 run.skipped.append(sub.student)
+                continue
+            if state == "saved":
+                saved.append(sub.student)
                 continue
             copies = _private_copies(sub, work, user)
             jobs.append(Job(sub.student, assignment, copies, str(source_dir), snapshot, limits or Limits(), user,
@@ -143,17 +162,40 @@ def grade(*, course_dir: Path, assignment: str, source: Path | None = None, rost
         with tqdm(total=len(jobs), desc=f"grading {assignment}", unit="nb", disable=not progress or not jobs) as bar:
             for result in execute(jobs, workers=workers or os.cpu_count() or 1, preload=preload_for(source_dir),
                                   sandbox=box, scheduler=scheduler):
-                student = result["job"]["student"]
-                _write_atomic(results_dir / f"{student}.json", result)
-                apply_result(result, db_url=db_url, course_dir=course_dir, roster=people, timestamp=stamps.get(student))
+                ledger.save(result)
                 run.graded.append(result)
+                _store(run, writer, ledger, result, stamps.get(result["job"]["student"]), db_url)
                 failures += any(nb["status"] != "ok" for nb in result["notebooks"].values())
                 bar.set_postfix(gagal=failures)
                 bar.update()
+        times = {sub.student: sub.timestamp for sub in collected.submissions}
+        for student in saved:  # graded before, but the gradebook never took it: apply, don't regrade
+            if _store(run, writer, ledger, ledger.result(student), times[student], db_url):
+                run.reapplied.append(student)
+        run.status = inp.statuses(collected, people)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     run.seconds = time.perf_counter() - started
+    if run.unsaved:
+        problem = run.store_error
+        raise GradingIncomplete(Problem(problem.path, f"{problem.what} ({len(run.unsaved)} result(s) kept in "
+                                        f"{_results_dir(course_dir, assignment)}, not yet in the gradebook)",
+                                        problem.hint), run)
     return run
+
+
+def _store(run: GradeRun, writer: Writer, ledger: Ledger, result: dict, timestamp, db_url: str) -> bool:
+    """Put one result into the gradebook; after a failure the rest wait on disk for the next run."""
+    student = result["job"]["student"]
+    if not run.unsaved:
+        try:
+            writer.apply(result, timestamp=timestamp)
+            ledger.mark_applied(student, result["job"]["digest"], timestamp)
+            return True
+        except Exception as exc:  # noqa: BLE001 - the result is kept on disk; one line says what failed
+            run.store_error = failure(db_url, exc)
+    run.unsaved.append(student)
+    return False
 
 
 def _course_root() -> str:
@@ -201,12 +243,28 @@ def _require_reachable_runtime() -> None:
 def _require_released(db_url: str, assignment: str) -> None:
     from nbgrader.api import Gradebook, MissingEntry
 
-    with Gradebook(db_url) as gb:
-        try:
-            gb.find_assignment(assignment)
-        except MissingEntry as exc:
-            raise CourseError(Problem(assignment, "is not in the gradebook",
-                                      "release it first: cerdas assignments release " + assignment)) from exc
+    if db_url.startswith("sqlite:///") and not Path(db_url[len("sqlite:///"):]).is_file():
+        raise CourseError(Problem(db_url[len("sqlite:///"):], "no gradebook here",
+                                  "release the assignment first (cerdas assignments release " + assignment
+                                  + "), or give the gradebook with --db / --course-dir"))
+    try:
+        with Gradebook(db_url) as gb:
+            try:
+                gb.find_assignment(assignment)
+            except MissingEntry as exc:
+                raise CourseError(Problem(assignment, "is not in the gradebook",
+                                          "release it first: cerdas assignments release " + assignment)) from exc
+    except CourseError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a database that cannot be opened is one line, not a traceback
+        raise unavailable(db_url, exc, "open it") from exc
+
+
+def _held(db_url: str, assignment: str) -> dict:
+    try:
+        return stored(db_url, assignment)
+    except Exception as exc:  # noqa: BLE001
+        raise unavailable(db_url, exc, "read the submissions") from exc
 
 
 def _snapshot(db_url: str, work: Path) -> str:
@@ -214,7 +272,10 @@ def _snapshot(db_url: str, work: Path) -> str:
     if not db_url.startswith("sqlite:///"):
         return db_url
     target = work / "gradebook-snapshot.db"
-    shutil.copy(db_url[len("sqlite:///"):], target)
+    try:
+        shutil.copy(db_url[len("sqlite:///"):], target)
+    except OSError as exc:
+        raise unavailable(db_url, exc, "copy it for the graders") from exc
     os.chmod(target, 0o600)
     return str(target)
 

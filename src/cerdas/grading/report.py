@@ -1,6 +1,10 @@
-"""Outputs for instructors: grades CSV and Excel (one row per student) and an item-analysis
+"""Outputs for instructors: grades CSV and Excel (one row per learner) and an item-analysis
 HTML report with plots (score distribution, question difficulty, discrimination, the most
-common failure message per question)."""
+common failure message per question).
+
+The grades table has a row for every learner on the roster (or named by the inputs) with a
+``status``: ``dinilai`` (graded), ``tidak mengumpulkan`` (did not submit) or ``tidak dapat
+dinilai: <file>: <reason>``. Learners without a grade have blank scores, never a silent 0."""
 
 from __future__ import annotations
 
@@ -14,17 +18,41 @@ import nbformat
 import pandas as pd
 
 from cerdas.assignments.feedback import ANSI
+from cerdas.grading.inputs import GRADED, NOT_GRADABLE
+
+EARLIER = " (nilai dari pengumpulan sebelumnya)"
 
 
-def grades_table(db_url: str, assignment: str) -> pd.DataFrame:
-    """One row per student: id, name, each grade cell's score, total and maximum."""
+def _name(first: str | None, last: str | None) -> str:
+    return " ".join(filter(None, [first, last])) or ""
+
+
+def grades_table(db_url: str, assignment: str, *, status: dict[str, str] | None = None,
+                 roster: dict | None = None) -> pd.DataFrame:
+    """One row per learner: id, name, each grade cell's score, the submission time (UTC) and late
+    penalty, total (after the penalty, as ``nbgrader export`` computes it), maximum and status.
+
+    Learners with a submission in the gradebook are listed with their scores; every learner in
+    ``status`` (see :func:`cerdas.grading.inputs.statuses`) without one gets a row with blank scores
+    and their status. A learner whose latest file could not be graded keeps the scores of their
+    earlier submission, and the status says so.
+    """
     from nbgrader.api import Gradebook
 
-    rows, maxima = [], {}
+    status, roster = status or {}, roster or {}
+    rows, maxima, names = [], {}, {}
     with Gradebook(db_url) as gb:
+        assignment_row = gb.find_assignment(assignment)
+        for notebook in assignment_row.notebooks:  # the questions, also when nobody has a grade yet
+            for cell in [*notebook.grade_cells, *notebook.task_cells]:
+                key = cell.name if len(assignment_row.notebooks) == 1 else f"{notebook.name}:{cell.name}"
+                maxima[key] = cell.max_score
         for submission in gb.assignment_submissions(assignment):
             student = submission.student
-            row = {"id": student.id, "nama": " ".join(filter(None, [student.first_name, student.last_name])) or ""}
+            said = status.get(student.id, GRADED)
+            row = {"id": student.id, "nama": _name(student.first_name, student.last_name),
+                   "status": said + EARLIER if said.startswith(NOT_GRADABLE) else GRADED,
+                   "waktu_kumpul_utc": submission.timestamp, "penalti_terlambat": submission.late_submission_penalty or 0.0}
             for notebook in submission.notebooks:
                 for grade in notebook.grades:
                     key = grade.name if len(submission.notebooks) == 1 else f"{notebook.name}:{grade.name}"
@@ -32,12 +60,24 @@ def grades_table(db_url: str, assignment: str) -> pd.DataFrame:
                     row[key] = None if waiting else grade.score  # blank = not graded yet, never a silent 0
                     maxima[key] = grade.max_score
             rows.append(row)
-    frame = pd.DataFrame(rows).sort_values("id") if rows else pd.DataFrame(columns=["id", "nama"])
-    questions = [c for c in frame.columns if c not in ("id", "nama")]
-    frame["total"] = frame[questions].fillna(0).sum(axis=1) if questions else 0
-    frame["maksimum"] = sum(maxima.values())
+        graded = {row["id"] for row in rows}
+        missing = [sid for sid in status if sid not in graded]
+        if missing:
+            names = {s.id: _name(s.first_name, s.last_name) for s in gb.students if s.id in missing}
+    for sid in missing:
+        person = roster.get(sid) or {}
+        rows.append({"id": sid, "nama": _name(person.get("first_name"), person.get("last_name")) or names.get(sid, ""),
+                     "status": status[sid]})
+    questions = list(maxima)
+    frame = pd.DataFrame(rows, columns=["id", "nama", *questions, "waktu_kumpul_utc", "penalti_terlambat", "status"])
+    frame = frame.sort_values("id", key=lambda ids: ids.astype(str)).reset_index(drop=True)
+    scored = frame["status"].str.startswith(GRADED) | frame["status"].str.endswith(EARLIER)
+    raw = frame[questions].fillna(0).sum(axis=1)
+    total = (raw - frame["penalti_terlambat"].fillna(0)).clip(lower=0)
+    frame.insert(len(frame.columns) - 1, "total", total.where(scored))
+    frame.insert(len(frame.columns) - 1, "maksimum", sum(maxima.values()))
     frame.attrs["maxima"] = maxima
-    return frame.reset_index(drop=True)
+    return frame
 
 
 def write_tables(frame: pd.DataFrame, folder: Path, assignment: str) -> list[Path]:
@@ -70,7 +110,7 @@ def item_analysis(frame: pd.DataFrame) -> pd.DataFrame:
     for question, maximum in maxima.items():
         scored = frame[question].notna()
         scores = frame.loc[scored, question].astype(float)
-        rest = frame.loc[scored, "total"].astype(float) - scores
+        rest = frame.loc[scored, list(maxima)].astype(float).fillna(0).sum(axis=1) - scores  # raw, before penalties
         discrimination = scores.corr(rest) if scores.nunique() > 1 and rest.nunique() > 1 else float("nan")
         rows.append({"soal": question, "poin": maximum, "dinilai": int(scored.sum()),
                      "rata_rata": scores.mean() if len(scores) else float("nan"),
@@ -139,10 +179,22 @@ def _common(messages: dict[str, Counter], question: str) -> str:
     return f"{message} ({count}×)"
 
 
-def write_reports(*, course_dir: Path, assignment: str, db_url: str) -> list[Path]:
+def write_reports(*, course_dir: Path, assignment: str, db_url: str, status: dict[str, str] | None = None,
+                  roster: dict | None = None) -> list[Path]:
+    """The grades table (CSV, Excel; a row for every learner in ``status``) and the item analysis
+    (over the learners with scores)."""
+    from cerdas.grading.gradebook import unavailable
+
     folder = course_dir / "reports" / assignment
-    frame = grades_table(db_url, assignment)
+    try:
+        frame = grades_table(db_url, assignment, status=status, roster=roster)
+    except Exception as exc:  # noqa: BLE001 - a gradebook that cannot be read is one line
+        if exc.__class__.__module__.startswith(("sqlalchemy", "nbgrader")):
+            raise unavailable(db_url, exc, "read the grades for the reports") from exc
+        raise
     paths = write_tables(frame, folder, assignment)
-    if len(frame):
-        paths.append(write_item_report(frame, failure_messages(course_dir, assignment), folder, assignment))
+    scored = frame[frame["total"].notna()]
+    scored.attrs = frame.attrs
+    if len(scored):
+        paths.append(write_item_report(scored, failure_messages(course_dir, assignment), folder, assignment))
     return paths

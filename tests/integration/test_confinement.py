@@ -43,7 +43,7 @@ def _grade(course: Path, home: Path, user: str | None) -> subprocess.CompletedPr
     env = {"PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "HOME": str(home), "LANG": "C.UTF-8",
            "CERDAS_ROOT": str(REPO), "PYTHONPATH": os.environ.get("PYTHONPATH", "")}
     command = [sys.executable, "-m", "cerdas", "grade", "kuadrat", "--course-dir", str(course), "--jobs", "2",
-               "--cell-timeout", "20", "--notebook-timeout", "90", "--memory-mb", "1024"]
+               "--cell-timeout", "60", "--notebook-timeout", "150", "--memory-mb", "1024"]
     if user:
         runuser = shutil.which("runuser", path="/usr/sbin:/sbin:/usr/bin:/bin") or "runuser"
         command = [runuser, "-u", user, "--", "env", *[f"{k}={v}" for k, v in env.items()], *command]
@@ -132,8 +132,8 @@ def test_storm_and_allocation_are_stopped_and_neighbours_keep_their_scores(grade
     """The fork storm cannot make its 300 processes, 6 GB cannot be allocated, and both correct
     submissions in the same batch still earn full points."""
     who, course, done, table = graded
-    assert "proses dibuat 300" not in _outputs(course, "badai"), who
-    assert "BlockingIOError" in _outputs(course, "badai") or "Resource temporarily unavailable" in _outputs(course, "badai")
+    storm = _outputs(course, "badai")
+    assert "dihentikan setelah" in storm and "proses dibuat 300" not in storm, (who, storm[-800:])
     assert "MemoryError" in _outputs(course, "rakus")
     assert total(table, "benar") == 2 and total(table, "benar2") == 2, done.stderr[-2000:]
     assert total(table, "pengintip") == 2

@@ -41,7 +41,8 @@ def _account() -> str | None:
 
 def _grade(course: Path, home: Path, user: str | None) -> subprocess.CompletedProcess:
     env = {"PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "HOME": str(home), "LANG": "C.UTF-8",
-           "CERDAS_ROOT": str(REPO), "PYTHONPATH": os.environ.get("PYTHONPATH", "")}
+           "CERDAS_ROOT": str(REPO), "PYTHONPATH": os.environ.get("PYTHONPATH", ""),
+           "JPY_PARENT_PID": str(os.getpid())}  # as in a Jupyter terminal on the hub
     command = [sys.executable, "-m", "cerdas", "grade", "kuadrat", "--course-dir", str(course), "--jobs", "2",
                "--cell-timeout", "60", "--notebook-timeout", "150", "--memory-mb", "1024"]
     if user:

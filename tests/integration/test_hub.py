@@ -133,7 +133,7 @@ def day(tmp_path_factory):
 
         # The instructor collects, grades with cerdas and releases the feedback.
         record["grade_log"] = guru.run(shell(
-            "nbgrader collect kuadrat", "cerdas grade kuadrat --course-dir . --jobs 1 --cell-timeout 30",
+            "nbgrader collect kuadrat", "cerdas grade kuadrat --course-dir . --jobs 1 --cell-timeout 30 2>&1",
             "nbgrader release_feedback kuadrat", cwd="~/kursus/cerdas"), timeout=240)
         record["scores"] = json.loads(guru.run(
             "import json, os\nfrom cerdas.grading.gradebook import scores\n"
@@ -168,7 +168,7 @@ def test_lesson_link_pulls_the_course_and_opens_the_notebook(day):
 def test_scores_are_as_expected(day):
     """The right answer earns the test cell's 2 points; the partly wrong one (fails the hidden test) none."""
     siti, budi = day["siti"].name, day["budi"].name
-    assert day["scores"][siti]["kuadrat:kuadrat_tes"] == 2
+    assert day["scores"][siti]["kuadrat:kuadrat_tes"] == 2, day["grade_log"]
     assert day["scores"][budi]["kuadrat:kuadrat_tes"] == 0
     assert "graded 2, unchanged 0, input problems 0" in day["grade_log"]
 

@@ -95,6 +95,10 @@ def _child(request: dict) -> None:
         from ipykernel.kernelapp import IPKernelApp
 
         app = IPKernelApp.instance()
+        # No parent poller: ipykernel's default comes from JPY_PARENT_PID, read when the zygote imported
+        # it (set when the grader runs from a Jupyter terminal), and a confined kernel's parent is PID 1
+        # of its namespace, which the poller takes for "orphaned": the kernel would exit at once.
+        app.parent_handle = 0
         app.initialize(request["argv"])
         app.start()
         code = 0
@@ -107,6 +111,7 @@ def _child(request: dict) -> None:
 
 
 def serve(preload: list[str]) -> None:
+    os.environ.pop("JPY_PARENT_PID", None)
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     import ipykernel.kernelapp  # noqa: F401  (the expensive part of a kernel start)
     import ipykernel.ipkernel  # noqa: F401

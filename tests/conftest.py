@@ -31,9 +31,14 @@ def copy_course(target: Path) -> Course:
     return Course(target)
 
 
+# Planted in the shared site build: a clone where `make.py test` ran, and a page in a dot-folder.
+SITE_STRAYS = {".pytest_cache/README.md": "# pytest cache directory #\n", ".catatan/draf.md": "# Draf pribadi\n"}
+
+
 @pytest.fixture(scope="session")
 def built_course(tmp_path_factory) -> Course:
-    """A copy of the course whose site is built once per test session (warnings are errors).
+    """A copy of the course whose site is built once per test session (warnings are errors), with
+    :data:`SITE_STRAYS` planted first: the build must not read them.
 
     Every site, bundle and browser test shares this one build: it takes minutes. While iterating on
     site tests, ``CERDAS_TEST_SITE=<course root>`` reuses a course already built there instead.
@@ -45,6 +50,9 @@ def built_course(tmp_path_factory) -> Course:
     if os.environ.get("CERDAS_TEST_SITE"):
         return Course(Path(os.environ["CERDAS_TEST_SITE"]).resolve())
     course = copy_course(tmp_path_factory.mktemp("site") / "course")
+    for rel, text in SITE_STRAYS.items():  # what `make.py test` and people leave in a clone
+        (course.root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (course.root / rel).write_text(text, encoding="utf-8")
     build_site(course=course, echo=False)
     return course
 

@@ -81,7 +81,7 @@ def cmd_feedback(args) -> int:
     from cerdas.assignments.feedback import feedback
 
     course_dir = Path(args.course_dir) if args.course_dir else _course(args).assignments_dir
-    paths = feedback(course_dir=course_dir, assignment=args.assignment, students=args.student or None)
+    paths = feedback(course_dir=course_dir, assignment=args.assignment, students=args.student or None, db_url=args.db)
     for path in paths:
         print(f"wrote {path}")
     return 0
@@ -119,7 +119,7 @@ def cmd_grade(args) -> int:
     db_url = args.db or f"sqlite:///{Path(course_dir).resolve() / 'gradebook.db'}"
     outputs = write_reports(course_dir=Path(course_dir), assignment=args.assignment, db_url=db_url)
     if run.graded or run.skipped:
-        outputs += feedback(course_dir=Path(course_dir), assignment=args.assignment)
+        outputs += feedback(course_dir=Path(course_dir), assignment=args.assignment, db_url=db_url)
     print(f"graded {len(run.graded)}, unchanged {len(run.skipped)}, input problems {len(run.issues)} "
           f"in {run.seconds:.0f} s")
     for path in outputs[:3]:
@@ -242,6 +242,8 @@ def parser() -> argparse.ArgumentParser:
     f.add_argument("assignment")
     f.add_argument("--student", action="append", help="only this student (repeatable)")
     f.add_argument("--course-dir", help="nbgrader course directory (default: the course's assignments/)")
+    f.add_argument("--db", help="gradebook database URL the submissions were graded into "
+                   "(default: sqlite in the course directory; e.g. postgresql://user:pw@host/db)")
     f.set_defaults(func=cmd_feedback)
     val = sub.add_parser("validate", help="run a notebook and report its tests in Indonesian; exit 1 on failure")
     val.add_argument("notebooks", nargs="+")

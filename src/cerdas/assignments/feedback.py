@@ -143,11 +143,17 @@ def _grades(gb, assignment: str, student: str, notebook: str) -> dict:
     return {g.name: (g.score, g.max_score, g.needs_manual_grade) for g in submission.grades}
 
 
-def feedback(*, course_dir: Path, assignment: str, students: list[str] | None = None) -> list[Path]:
-    """Write ``feedback/<student>/<assignment>/<notebook>.html`` for every autograded submission."""
+def feedback(*, course_dir: Path, assignment: str, students: list[str] | None = None,
+             db_url: str | None = None) -> list[Path]:
+    """Write ``feedback/<student>/<assignment>/<notebook>.html`` for every autograded submission.
+
+    Scores come from the gradebook the submissions were graded into: ``db_url`` (e.g. a shared
+    ``postgresql://`` one), by default the SQLite ``gradebook.db`` of the course directory.
+    """
     from nbgrader.api import Gradebook, MissingEntry
 
     course_dir = Path(course_dir)
+    db_url = db_url or f"sqlite:///{course_dir.resolve() / 'gradebook.db'}"
     autograded = course_dir / "autograded"
     source = course_dir / "source" / assignment
     if not source.is_dir():
@@ -158,14 +164,15 @@ def feedback(*, course_dir: Path, assignment: str, students: list[str] | None = 
     if not folders:
         raise CourseError(Problem(str(autograded), f"no autograded submissions of {assignment}",
                               "grade them first (cerdas grade or nbgrader autograde)"))
-    written = []
-    with Gradebook(f"sqlite:///{course_dir / 'gradebook.db'}") as gb:
+    written, missing = [], []
+    with Gradebook(db_url) as gb:
         for folder in folders:
             student = folder.parent.name
             for path in sorted(folder.glob("*.ipynb")):
                 try:
                     grades = _grades(gb, assignment, student, path.stem)
                 except MissingEntry:
+                    missing.append(f"{student}/{path.stem}")
                     continue
                 items = questions(nbformat.read(source / path.name, as_version=4),
                                   nbformat.read(path, as_version=4), grades)
@@ -176,7 +183,21 @@ def feedback(*, course_dir: Path, assignment: str, students: list[str] | None = 
                 tmp.replace(target)
                 written.append(target)
             keep_release_keys(course_dir, student, assignment)
+    if missing and not written:
+        raise CourseError(Problem(_shown(db_url), f"holds none of the {len(missing)} autograded submission(s) of "
+                                  f"{assignment} (e.g. {missing[0]}), so no feedback was written",
+                                  "give the gradebook they were graded into: --db URL"))
     return written
+
+
+def _shown(db_url: str) -> str:
+    """A database URL as it may be printed: without its password."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(db_url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - an unparsable URL is shown as the user wrote it, minus nothing secret
+        return db_url.split("@")[-1]
 
 
 def keep_release_keys(course_dir: Path, student: str, assignment: str) -> None:

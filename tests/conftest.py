@@ -99,6 +99,30 @@ def scenario_course(tmp_path):
     return make
 
 
+def site_sources(root: Path) -> set[str]:
+    """The documents (docnames) Sphinx would read when ``jupyter-book build`` builds the course at ``root``."""
+    from jupyter_book.config import get_final_config
+    from sphinx.application import Sphinx
+    from sphinx.util.docutils import docutils_namespace, patch_docutils
+
+    config, _ = get_final_config(user_yaml=root / "_config.yml", sourcedir=root, use_external_toc=True,
+                                 cli_config={"external_toc_path": str(root / "_toc.yml"),
+                                             "latex_individualpages": False})
+    import tempfile
+
+    out = Path(tempfile.mkdtemp(prefix="cerdas-sources-"))
+    with patch_docutils(None), docutils_namespace():
+        app = Sphinx(srcdir=root, confdir=None, outdir=out / "html", doctreedir=out / ".doctrees",
+                     buildername="html", confoverrides=config, status=None, warning=None, freshenv=True)
+        return set(app.project.discover(app.config.exclude_patterns, app.config.include_patterns))
+
+
+def toc_pages(root: Path) -> set[str]:
+    from sphinx_external_toc.parsing import parse_toc_yaml
+
+    return set(parse_toc_yaml(root / "_toc.yml"))
+
+
 def need_tool(path_or_name: str, why: str) -> str:
     """The path of a system tool a test needs (Chromium, PostgreSQL, Node's proxy...).
 

@@ -9,10 +9,7 @@ tests, builds, editors and tools leave behind, and on this very checkout.
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
-from conftest import REPO
+from conftest import REPO, site_sources, toc_pages
 
 # What the README's commands, tools and people leave in a clone: none of it is a page of the site.
 STRAYS = {
@@ -29,28 +26,6 @@ STRAYS = {
     "assignments/release/m00-memulai/catatan.md": "# Rilis\n",               # cerdas assignments release
     "notebooks/00-memulai/catatan-pengajar.md": "# Bukan halaman\n",         # a page not in the toc
 }
-
-
-def site_sources(root: Path) -> set[str]:
-    """The documents (docnames) Sphinx would read when ``jupyter-book build`` builds the course at ``root``."""
-    from jupyter_book.config import get_final_config
-    from sphinx.application import Sphinx
-    from sphinx.util.docutils import docutils_namespace, patch_docutils
-
-    config, _ = get_final_config(user_yaml=root / "_config.yml", sourcedir=root, use_external_toc=True,
-                                 cli_config={"external_toc_path": str(root / "_toc.yml"),
-                                             "latex_individualpages": False})
-    out = Path(tempfile.mkdtemp(prefix="cerdas-sources-"))
-    with patch_docutils(None), docutils_namespace():
-        app = Sphinx(srcdir=root, confdir=None, outdir=out / "html", doctreedir=out / ".doctrees",
-                     buildername="html", confoverrides=config, status=None, warning=None, freshenv=True)
-        return set(app.project.discover(app.config.exclude_patterns, app.config.include_patterns))
-
-
-def toc_pages(root: Path) -> set[str]:
-    from sphinx_external_toc.parsing import parse_toc_yaml
-
-    return set(parse_toc_yaml(root / "_toc.yml"))
 
 
 def test_stray_files_are_never_read(course_copy):

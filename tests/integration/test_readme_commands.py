@@ -1,9 +1,10 @@
 """The README's two commands work in either order, and twice, from one clone.
 
 `python3 make.py test` then `python3 make.py build` failed in 7 s: the build read the
-``.pytest_cache/README.md`` the tests had left. Running both commands for real, in three orders,
-costs two site builds and two to three full test runs (about an hour and a half on two cores), so
-this test runs what each command leaves behind and the first steps of the other that read it:
+``.pytest_cache/README.md`` the tests had left. Running the commands for real in every order
+(build, test, build, build in one clone) costs three full builds and a full test run, about an hour
+on two cores, so this test runs what each command leaves behind and the first steps of the other
+that read it:
 
 - in a clone of this checkout, a real pytest run (one quick test file, as `make.py test` runs the
   suite) leaves ``.pytest_cache/`` and ``__pycache__/``; a real ``cerdas assignments release`` (the

@@ -96,17 +96,19 @@ def stopped(tmp_path_factory, real_course):
             for s in STOPPED}
 
 
+ANSWER = re.escape("sel jawaban 2 ('kuadrat_jawaban')")
+
+
 @pytest.mark.parametrize(
     ("student", "cause"),
     [
-        ("loop", "Sel jawaban 2 ('kuadrat_jawaban') dihentikan setelah 2 detik: cari perulangan yang tidak "
-                 "pernah berhenti"),
-        ("memori", "Sel jawaban 2 ('kuadrat_jawaban') dihentikan karena memakai memori melebihi batas (512 MB): "
-                   "jangan membuat data yang sangat besar"),
-        ("galat", "Sel jawaban 2 ('kuadrat_jawaban') berhenti karena galat ZeroDivisionError: division by zero "
-                  "di baris 2, sehingga kode sesudahnya (termasuk yang diperiksa tes) tidak dijalankan"),
-        ("keluar", "Kernel Python berhenti mendadak saat menjalankan sel jawaban 2 ('kuadrat_jawaban'), "
-                   "sehingga tes ini tidak dijalankan"),
+        ("loop", f"(?i:{ANSWER}) dihentikan setelah 2 detik: cari perulangan yang tidak pernah berhenti"),
+        # MemoryError under an address-space limit; a memory cgroup kills the kernel instead
+        ("memori", f"(?i:{ANSWER}) dihentikan karena memakai memori melebihi batas \\(512 MB\\): jangan membuat "
+                   f"data yang sangat besar|Kernel Python berhenti mendadak saat menjalankan {ANSWER}.*memori habis"),
+        ("galat", f"(?i:{ANSWER}) berhenti karena galat ZeroDivisionError: division by zero di baris 2, sehingga "
+                  "kode sesudahnya \\(termasuk yang diperiksa tes\\) tidak dijalankan"),
+        ("keluar", f"Kernel Python berhenti mendadak saat menjalankan {ANSWER}, sehingga tes ini tidak dijalankan"),
     ],
 )
 def test_feedback_names_the_real_cause(stopped, student, cause):
@@ -114,7 +116,7 @@ def test_feedback_names_the_real_cause(stopped, student, cause):
     test then failed with a NameError (or never ran), but the feedback names what happened to the
     answer cell, and what to do, instead of that secondary error."""
     page = stopped[student]
-    assert f"Tes terlihat: tidak lulus. {cause}" in page
+    assert re.search(f"Tes terlihat: tidak lulus\\. (?:{cause})", page), page
     assert "NameError" not in page and "Ada nama yang belum didefinisikan" not in page
     assert "Tes terlihat: lulus" not in page and "0 / 2 poin" in page
 

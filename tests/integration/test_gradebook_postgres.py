@@ -29,7 +29,7 @@ from cerdas.assignments.nbgrader import run_nbgrader
 from cerdas.cli import main
 from cerdas.grading.gradebook import scores
 from cerdas.grading.report import write_reports
-from conftest import REPO, need_tool
+from conftest import FIXTURES, REPO, need_tool
 from test_grading import make_course, total
 
 pytestmark = pytest.mark.slow
@@ -98,11 +98,15 @@ def two_instructors(tmp_path_factory, real_course, postgres_url):
     submissions into SQLite for reference. Each instructor's course directory keeps its own SQLite
     gradebook, which holds no submission: whatever reads it instead of PostgreSQL finds nobody."""
     tmp = tmp_path_factory.mktemp("pg")
-    courses = {name: make_course(tmp / name, real_course, plan) for name, plan in GROUPS.items()}
-    reference = make_course(tmp / "nbgrader", real_course, {**GROUPS["a"], **GROUPS["b"]})
-    with ThreadPoolExecutor(1) as pool:  # nbgrader's reference grading overlaps the release and cerdas grade
+    shared = tmp / "rilis"  # where the release into PostgreSQL runs, beside the SQLite releases
+    shutil.copytree(FIXTURES / "assignments" / "sound", shared / "source")
+    shutil.copy(REPO / "assignments" / "nbgrader_config.py", shared)
+    with ThreadPoolExecutor(1) as pool:  # nbgrader's steps overlap: release with release, autograde with grade
+        released = pool.submit(_release_into, postgres_url, shared, real_course)
+        courses = {name: make_course(tmp / name, real_course, plan) for name, plan in GROUPS.items()}
+        reference = make_course(tmp / "nbgrader", real_course, {**GROUPS["a"], **GROUPS["b"]})
+        released.result()
         autograded = pool.submit(run_nbgrader, "autograde", "kuadrat", course_dir=reference, course=real_course)
-        _release_into(postgres_url, courses["a"], real_course)
         graders = [subprocess.Popen([sys.executable, "-m", "cerdas", "grade", "kuadrat", "--course-dir", str(c),
                                      "--db", postgres_url, "--jobs", "1", "--force"],
                                     env={**os.environ, "CERDAS_ROOT": str(REPO)}, stdout=subprocess.PIPE,

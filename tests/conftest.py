@@ -31,9 +31,14 @@ def copy_course(target: Path) -> Course:
     return Course(target)
 
 
+# Planted in the shared site build: a clone where `make.py test` ran, and a page in a dot-folder.
+SITE_STRAYS = {".pytest_cache/README.md": "# pytest cache directory #\n", ".catatan/draf.md": "# Draf pribadi\n"}
+
+
 @pytest.fixture(scope="session")
 def built_course(tmp_path_factory) -> Course:
-    """A copy of the course whose site is built once per test session (warnings are errors).
+    """A copy of the course whose site is built once per test session (warnings are errors), with
+    :data:`SITE_STRAYS` planted first: the build must not read them.
 
     Every site, bundle and browser test shares this one build: it takes minutes. While iterating on
     site tests, ``CERDAS_TEST_SITE=<course root>`` reuses a course already built there instead.
@@ -45,6 +50,9 @@ def built_course(tmp_path_factory) -> Course:
     if os.environ.get("CERDAS_TEST_SITE"):
         return Course(Path(os.environ["CERDAS_TEST_SITE"]).resolve())
     course = copy_course(tmp_path_factory.mktemp("site") / "course")
+    for rel, text in SITE_STRAYS.items():  # what `make.py test` and people leave in a clone
+        (course.root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (course.root / rel).write_text(text, encoding="utf-8")
     build_site(course=course, echo=False)
     return course
 
@@ -89,6 +97,30 @@ def scenario_course(tmp_path):
         return Course(root)
 
     return make
+
+
+def site_sources(root: Path) -> set[str]:
+    """The documents (docnames) Sphinx would read when ``jupyter-book build`` builds the course at ``root``."""
+    from jupyter_book.config import get_final_config
+    from sphinx.application import Sphinx
+    from sphinx.util.docutils import docutils_namespace, patch_docutils
+
+    config, _ = get_final_config(user_yaml=root / "_config.yml", sourcedir=root, use_external_toc=True,
+                                 cli_config={"external_toc_path": str(root / "_toc.yml"),
+                                             "latex_individualpages": False})
+    import tempfile
+
+    out = Path(tempfile.mkdtemp(prefix="cerdas-sources-"))
+    with patch_docutils(None), docutils_namespace():
+        app = Sphinx(srcdir=root, confdir=None, outdir=out / "html", doctreedir=out / ".doctrees",
+                     buildername="html", confoverrides=config, status=None, warning=None, freshenv=True)
+        return set(app.project.discover(app.config.exclude_patterns, app.config.include_patterns))
+
+
+def toc_pages(root: Path) -> set[str]:
+    from sphinx_external_toc.parsing import parse_toc_yaml
+
+    return set(parse_toc_yaml(root / "_toc.yml"))
 
 
 def need_tool(path_or_name: str, why: str) -> str:

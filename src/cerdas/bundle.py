@@ -8,7 +8,8 @@
       requirements.txt     the exact package versions
       SHA256SUMS           checksum of every other file (``sha256sum -c SHA256SUMS``)
 
-The bundle is refused when any line of a solution or hidden test would be in it.
+The bundle is refused when any line of a solution or hidden test would be in it, or any file
+holding learners' data (a gradebook, a grades export, a certificate: see cerdas.privacy).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from cerdas import privacy
 from cerdas.assignments.secrets import course_secrets, leaks_in_text, readable_text
 from cerdas.course import Course
 from cerdas.errors import CourseError, Problem
@@ -61,6 +63,14 @@ def bundle(*, course: Course | None = None, out: Path | None = None, build: bool
         raise CourseError(Problem(course.rel(course.html_dir), "no built site to bundle", "run `cerdas build` first"))
     out = Path(out) if out else course.build_dir / f"{TOP}.zip"
     files = _files(course)
+    dirs = privacy.course_dirs(course)
+    private = [(path, arc, what) for path, arc in files
+               if (what := privacy.learner_data(path.relative_to(course.root).as_posix(), course=course, dirs=dirs))]
+    if private:
+        raise CourseError([Problem(arc, f"holds learners' data ({what}); the bundle is for anyone to copy",
+                                   f"move {course.rel(path)} out of the site's sources, datasets/ and book/tugas/ "
+                                   "(keep it with the gradebook), rebuild and bundle again")
+                           for path, arc, what in private])
     secrets = course_secrets(course)
     leaks = [(arc, found) for path, arc in files if (found := leaks_in_text(readable_text(path), secrets))]
     if leaks:

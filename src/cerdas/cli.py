@@ -81,7 +81,7 @@ def cmd_feedback(args) -> int:
     from cerdas.assignments.feedback import feedback
 
     course_dir = Path(args.course_dir) if args.course_dir else _course(args).assignments_dir
-    paths = feedback(course_dir=course_dir, assignment=args.assignment, students=args.student or None)
+    paths = feedback(course_dir=course_dir, assignment=args.assignment, students=args.student or None, db_url=args.db)
     for path in paths:
         print(f"wrote {path}")
     return 0
@@ -129,7 +129,7 @@ def cmd_grade(args) -> int:
     outputs = write_reports(course_dir=Path(course_dir), assignment=args.assignment, db_url=db_url,
                             status=run.status, roster=run.roster)
     if run.graded or run.skipped or run.reapplied:
-        outputs += feedback(course_dir=Path(course_dir), assignment=args.assignment)
+        outputs += feedback(course_dir=Path(course_dir), assignment=args.assignment, db_url=db_url)
     print(f"graded {len(run.graded)}, unchanged {len(run.skipped)}, "
           + (f"applied from saved results {len(run.reapplied)}, " if run.reapplied else "")
           + f"input problems {len(run.issues)} in {run.seconds:.0f} s")
@@ -255,6 +255,8 @@ def parser() -> argparse.ArgumentParser:
     f.add_argument("assignment")
     f.add_argument("--student", action="append", help="only this student (repeatable)")
     f.add_argument("--course-dir", help="nbgrader course directory (default: the course's assignments/)")
+    f.add_argument("--db", help="gradebook database URL the submissions were graded into "
+                   "(default: sqlite in the course directory; e.g. postgresql://user:pw@host/db)")
     f.set_defaults(func=cmd_feedback)
     val = sub.add_parser("validate", help="run a notebook and report its tests in Indonesian; exit 1 on failure")
     val.add_argument("notebooks", nargs="+")
@@ -279,17 +281,53 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _add_debug(p: argparse.ArgumentParser, *, top: bool = True) -> None:
+    """``--debug`` on every (sub)command, so it may be given anywhere on the line."""
+    p.add_argument("--debug", action="store_true", default=False if top else argparse.SUPPRESS,
+                   help="on an unexpected error, show the full traceback instead of one line")
+    for action in p._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                _add_debug(child, top=False)
+
+
+def unexpected(exc: BaseException, command: str) -> str:
+    """One line for an error no check anticipated: the command, where in cerdas it happened, what."""
+    import traceback
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parent
+    where = ""
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        path = Path(frame.filename).resolve()
+        if path.is_relative_to(package):
+            where = f" in cerdas/{path.relative_to(package).as_posix()}:{frame.lineno} ({frame.name})"
+            break
+    message = " ".join(str(exc).split())
+    message = message if len(message) <= 300 else message[:297] + "..."
+    return (f"error: cerdas {command} failed{where}: {exc.__class__.__name__}"
+            + (f": {message}" if message else "") + " (run again with --debug to see the traceback)")
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    p = parser()
+    _add_debug(p)
+    args = p.parse_args(argv)
     try:
         return args.func(args)
     except CourseError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return 1
-    except FileNotFoundError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # noqa: BLE001 - the CLI never ends in a traceback unless asked to
+        if args.debug:
+            raise
+        if isinstance(exc, FileNotFoundError):
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        command = " ".join(filter(None, [args.command, getattr(args, "action", None)]))
+        print(unexpected(exc, command), file=sys.stderr)
+        return 1

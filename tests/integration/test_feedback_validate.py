@@ -13,7 +13,10 @@ import pytest
 from cerdas.assignments.feedback import feedback
 from cerdas.assignments.nbgrader import run_nbgrader
 from cerdas.cli import main
+from cerdas.grading import grade
+from cerdas.grading.worker import Limits
 from conftest import FIXTURES, REPO
+from test_grading import make_course
 
 pytestmark = pytest.mark.slow
 SUBMISSIONS = FIXTURES / "submissions"
@@ -75,6 +78,47 @@ def test_feedback_says_what_learners_may_know(graded):
     assert "0 / 2 poin" in page["dihafal"]
     assert "Jawaban belum ditulis" in page["kosong"]
     assert "Traceback" not in "".join(page.values())
+
+
+STOPPED = {"loop": "infinite-loop.ipynb", "memori": "memory-bomb.ipynb", "galat": "answer-cell-raises.ipynb",
+           "keluar": "os-exit.ipynb"}
+
+
+@pytest.fixture(scope="module")
+def stopped(tmp_path_factory, real_course):
+    """Submissions whose answer cell never ran to its end, graded by `cerdas grade` with small limits
+    (2 s per cell, 512 MB), then given feedback: {student: feedback page}."""
+    course = make_course(tmp_path_factory.mktemp("berhenti"), real_course, STOPPED)
+    grade(course_dir=course, assignment="kuadrat", workers=2, progress=False,
+          limits=Limits(cell_seconds=2, notebook_seconds=60, memory_bytes=512 * 1024**2, processes=64))
+    feedback(course_dir=course, assignment="kuadrat")
+    return {s: html.unescape((course / "feedback" / s / "kuadrat" / "kuadrat.html").read_text(encoding="utf-8"))
+            for s in STOPPED}
+
+
+ANSWER = re.escape("sel jawaban 2 ('kuadrat_jawaban')")
+
+
+@pytest.mark.parametrize(
+    ("student", "cause"),
+    [
+        ("loop", f"(?i:{ANSWER}) dihentikan setelah 2 detik: cari perulangan yang tidak pernah berhenti"),
+        # MemoryError under an address-space limit; a memory cgroup kills the kernel instead
+        ("memori", f"(?i:{ANSWER}) dihentikan karena memakai memori melebihi batas \\(512 MB\\): jangan membuat "
+                   f"data yang sangat besar|Kernel Python berhenti mendadak saat menjalankan {ANSWER}.*memori habis"),
+        ("galat", f"(?i:{ANSWER}) berhenti karena galat ZeroDivisionError: division by zero di baris 2, sehingga "
+                  "kode sesudahnya \\(termasuk yang diperiksa tes\\) tidak dijalankan"),
+        ("keluar", f"Kernel Python berhenti mendadak saat menjalankan {ANSWER}, sehingga tes ini tidak dijalankan"),
+    ],
+)
+def test_feedback_names_the_real_cause(stopped, student, cause):
+    """The answer cell looped past the time limit, ran out of memory, raised, or killed the kernel: the
+    test then failed with a NameError (or never ran), but the feedback names what happened to the
+    answer cell, and what to do, instead of that secondary error."""
+    page = stopped[student]
+    assert re.search(f"Tes terlihat: tidak lulus\\. (?:{cause})", page), page
+    assert "NameError" not in page and "Ada nama yang belum didefinisikan" not in page
+    assert "Tes terlihat: lulus" not in page and "0 / 2 poin" in page
 
 
 @pytest.mark.parametrize(

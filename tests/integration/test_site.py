@@ -67,3 +67,17 @@ def test_widget_renderer_is_served_by_the_site(site):
         assert target is not None and target.is_file(), f"{src} does not resolve inside the site"
     remote = [s for s in sources if urlparse(s).scheme in ("http", "https") or s.startswith("//")]
     assert remote == [], f"scripts from other hosts: {remote}"
+
+
+def test_stray_files_in_the_clone_are_not_pages(built_course, site):
+    """The shared build ran beside .pytest_cache/README.md and a page in a dot-folder (conftest's
+    SITE_STRAYS): it passed with warnings as errors, and neither became a page."""
+    from conftest import SITE_STRAYS
+
+    planted = [rel for rel in SITE_STRAYS if (built_course.root / rel).is_file()]
+    if not planted:
+        pytest.skip("CERDAS_TEST_SITE reuses a site built without the planted files")
+    for rel in planted:
+        stem = rel.rsplit(".", 1)[0]
+        assert not (site / f"{stem}.html").exists(), rel
+    assert not any("draf" in p.name or "pytest" in p.name for p in site.rglob("*.html"))

@@ -6,6 +6,7 @@ remove one without touching the others.
 
 from __future__ import annotations
 
+from cerdas import privacy
 from cerdas.check import assignments, datasets, notebooks, published, site, toc
 from cerdas.course import Course
 from cerdas.errors import Problem
@@ -20,6 +21,7 @@ CHECKS = [
     published.published_match_sources,
     published.published_leak_nothing,
     published.published_in_toc,
+    privacy.tracked_learner_data,
 ]
 
 

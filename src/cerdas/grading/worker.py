@@ -127,9 +127,11 @@ class ConfinedExecute(Execute):
         self.output_used = 0
         self.finished: set[int] = set()
         self.started = False
+        self.running: int | None = None  # the last cell sent to the kernel
 
     def preprocess_cell(self, cell, resources, index):
         self.started = True  # the kernel is up and answered kernel_info
+        self.running = index
         return super().preprocess_cell(cell, resources, index)
 
     def on_cell_executed(self, **kwargs):
@@ -148,8 +150,15 @@ class ConfinedExecute(Execute):
         return super().output(outs, msg, display_id, cell_index)
 
 
-def _mark_unfinished(nb, finished: set[int], reason: str) -> list[str]:
-    """Give every test cell that did not finish an error output, so it scores zero."""
+def _mark_unfinished(nb, finished: set[int], reason: str, running: int | None = None) -> list[str]:
+    """Give every test cell that did not finish an error output, so it scores zero; the other cell
+    that was running when the kernel stopped gets one too, so feedback can name it as the cause."""
+    if running is not None and running not in finished and running < len(nb.cells):
+        cell = nb.cells[running]
+        meta = cell.metadata.get("nbgrader") or {}
+        if cell.cell_type == "code" and not (meta.get("grade") and not meta.get("solution")):
+            cell.outputs.append(nbformat.v4.new_output("error", ename="KernelStopped", evalue=reason,
+                                                       traceback=[f"KernelStopped: {reason}"]))
     unfinished = []
     for index, cell in enumerate(nb.cells):
         meta = cell.metadata.get("nbgrader") or {}
@@ -207,7 +216,8 @@ def grade_notebook(job: Job, name: str, submitted: Path) -> dict:
         status = f"kernel gagal dimulai setelah {START_ATTEMPTS} percobaan: {status}"
     if time.monotonic() - started >= job.limits.notebook_seconds:
         status = f"melewati batas waktu notebook ({job.limits.notebook_seconds} detik)"
-    unfinished = _mark_unfinished(nb, execute.finished, status if status != "ok" else "sel tidak selesai dijalankan")
+    unfinished = _mark_unfinished(nb, execute.finished, status if status != "ok" else "sel tidak selesai dijalankan",
+                                  execute.running)
     if unfinished and status == "ok":
         status = "sebagian sel tidak selesai"
     for step in FINISH:

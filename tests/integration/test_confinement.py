@@ -15,6 +15,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import uuid
 from pathlib import Path
 
@@ -39,8 +40,8 @@ def _account() -> str | None:
     return name
 
 
-def _grade(course: Path, home: Path, user: str | None) -> subprocess.CompletedProcess:
-    env = {"PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "HOME": str(home), "LANG": "C.UTF-8",
+def _grade(course: Path, home: Path, user: str | None, tmp: Path) -> subprocess.CompletedProcess:
+    env = {"TMPDIR": str(tmp), "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "HOME": str(home), "LANG": "C.UTF-8",
            "CERDAS_ROOT": str(REPO), "PYTHONPATH": os.environ.get("PYTHONPATH", ""),
            "JPY_PARENT_PID": str(os.getpid())}  # as in a Jupyter terminal on the hub
     command = [sys.executable, "-m", "cerdas", "grade", "kuadrat", "--course-dir", str(course), "--jobs", "2",
@@ -104,18 +105,23 @@ def graded(request, tmp_path_factory, real_course):
             os.chown(path, entry.pw_uid, entry.pw_gid)
         os.chown(secret, entry.pw_uid, entry.pw_gid)
         os.chmod(course.parent, 0o700)
-    done = _grade(course, home, user)
+    tmp = Path(tempfile.mkdtemp(prefix="ct", dir="/tmp"))  # the run's own temporary folder, to see what it leaves
+    request.addfinalizer(lambda: shutil.rmtree(tmp, ignore_errors=True))
+    if user:
+        os.chown(tmp, entry.pw_uid, entry.pw_gid)
+    done = _grade(course, home, user, tmp)
     assert done.returncode == 0, done.stdout + done.stderr
-    return request.param, course, done, scores(f"sqlite:///{course / 'gradebook.db'}", "kuadrat")
+    return request.param, course, done, scores(f"sqlite:///{course / 'gradebook.db'}", "kuadrat"), sorted(os.listdir(tmp))
 
 
 def test_kernel_sees_only_its_own_submission(graded):
     """No gradebook, no working copy of it, no other submission, no source, no home: only its folder."""
-    who, course, _, _ = graded
+    who, course, _, _, _ = graded
     report = _report(course)
     assert report["tetangga"] == [Path(report["cwd"]).name], who
     assert report["kursus"] is False and report["salinan"] == []
-    assert report["tmp"] == [name for name in report["tmp"] if name.startswith("cerdas-")]
+    own = Path(report["cwd"]).relative_to("/tmp").parts[0]  # the way down to its own folders, nothing else
+    assert set(report["tmp"]) <= {own} | {name for name in report["tmp"] if name.startswith("cerdas-k-")}
     for probe in ("baca_gradebook", "tulis_gradebook", "baca_sumber", "baca_kiriman_lain", "baca_rumah"):
         assert report[probe] in ("FileNotFoundError", "PermissionError", "OSError"), (who, probe, report[probe])
     assert not [name for name in report["isi_rumah"] if name.startswith(".rahasia-")]
@@ -125,14 +131,14 @@ def test_kernel_sees_only_its_own_submission(graded):
 
 def test_kernel_has_no_network(graded):
     """A connection to a port listening on the host's 127.0.0.1 fails inside the kernel."""
-    who, course, _, _ = graded
+    who, course, _, _, _ = graded
     assert _report(course)["soket"] != "bisa", who
 
 
 def test_storm_and_allocation_are_stopped_and_neighbours_keep_their_scores(graded):
     """The fork storm cannot make its 300 processes, 6 GB cannot be allocated, and both correct
     submissions in the same batch still earn full points."""
-    who, course, done, table = graded
+    who, course, done, table, _ = graded
     storm = _outputs(course, "badai")
     assert "dihentikan setelah" in storm and "proses dibuat 300" not in storm, (who, storm[-800:])
     assert "MemoryError" in _outputs(course, "rakus")
@@ -155,3 +161,9 @@ def test_unconfinable_host_is_refused_unless_no_sandbox(tmp_path, real_course, m
     assert main(["grade", "kuadrat", "--course-dir", str(course), "--jobs", "1", "--no-sandbox"]) == 0
     assert "warning: --no-sandbox: kernels are NOT confined" in capsys.readouterr().err
     assert total(scores(f"sqlite:///{course / 'gradebook.db'}", "kuadrat"), "benar") == 2
+
+
+def test_nothing_is_left_behind(graded):
+    """Work folders, kernel socket folders and probes are gone when the run ends."""
+    who, _, _, _, left = graded
+    assert left == [], (who, left)

@@ -88,14 +88,14 @@ class Zygote:
         return bool(self._ask({"op": "signal", "pid": pid, "signum": int(signum)})["sent"])
 
     def close(self) -> None:
-        """Stop the zygote at once: it holds no state worth a graceful shutdown."""
+        """Stop the zygote: end of input makes it kill the kernels it still has, then exit."""
         if self.proc.poll() is None:
             try:
                 self.proc.stdin.close()
-            except OSError:
-                pass
-            self.proc.kill()
-            self.proc.wait(timeout=5)
+                self.proc.wait(timeout=5)
+            except (OSError, subprocess.TimeoutExpired):
+                self.proc.kill()
+                self.proc.wait(timeout=5)
 
 
 @dataclass

@@ -39,6 +39,7 @@ import datetime
 import decimal
 import dis
 import fractions
+import linecache
 import math
 import numbers
 import reprlib
@@ -245,8 +246,30 @@ def _nama_global(kode) -> frozenset:
     return hasil
 
 
+_NAMA_SEL: dict = {}
+
+
+def _nama_sel(berkas: str) -> frozenset:
+    """Global names the whole cell that ``berkas`` names looks up. IPython runs a cell one top-level
+    statement at a time, each its own code object, and keeps the cell's code in ``linecache``: a
+    builtin shadowed for an earlier statement of the test cell is found this way too."""
+    baris = linecache.getlines(berkas)
+    if not baris:
+        return frozenset()
+    sumber = "".join(baris)
+    kunci = (berkas, sumber)
+    hasil = _NAMA_SEL.get(kunci)
+    if hasil is None:
+        try:
+            hasil = _nama_global(compile(sumber, berkas, "exec", dont_inherit=True))
+        except (SyntaxError, ValueError):
+            hasil = frozenset()
+        _NAMA_SEL[kunci] = hasil
+    return hasil
+
+
 def _jaga() -> None:
-    """Fail when a builtin the calling test code uses is not Python's own any more."""
+    """Fail when a builtin the calling test cell uses is not Python's own any more."""
     bingkai = sys._getframe(2)
     ruang = bingkai.f_globals
     while bingkai is not None and bingkai.f_globals is ruang:
@@ -255,7 +278,7 @@ def _jaga() -> None:
             raise AssertionError("Ruang nama notebook ini (`__builtins__`) telah diganti, sehingga tes tidak "
                                  "dapat berjalan dengan benar. Hapus kode yang mengubahnya, lalu jalankan ulang "
                                  "semua sel dari atas (Restart & Run All).")
-        for nama in _nama_global(bingkai.f_code):
+        for nama in _nama_global(bingkai.f_code) | _nama_sel(bingkai.f_code.co_filename):
             asli = _BAWAAN.get(nama)
             if asli is None:
                 continue

@@ -232,3 +232,24 @@ def test_shadowed_builtins_make_the_check_fail():
     finally:
         builtins.sorted = asli
     jalankan_sel({"hasil": ["a", "b"], "max": 3})  # a shadowed builtin the test does not use is fine
+
+
+def test_a_builtin_shadowed_for_another_statement_of_the_cell_is_found():
+    """IPython runs a cell one statement at a time (each its own code object) and keeps the cell's
+    code in linecache; a check finds a shadowed builtin the cell used in an earlier statement."""
+    import ast
+    import linecache
+
+    sel = "from cerdas import periksa\nok = isinstance(hasil, list)\nperiksa.pastikan(ok, 'Harus list.')\n"
+    berkas = "/tmp/ipykernel_0/sel-tes-periksa.py"
+    linecache.cache[berkas] = (len(sel), None, sel.splitlines(True), berkas)
+    try:
+        def jalankan(ruang):
+            for pernyataan in ast.parse(sel).body:
+                exec(compile(ast.Module([pernyataan], []), berkas, "exec"), ruang)
+
+        jalankan({"hasil": [1]})
+        with pytest.raises(AssertionError, match="`isinstance`"):
+            jalankan({"hasil": "bukan list", "isinstance": lambda *args: True})
+    finally:
+        del linecache.cache[berkas]

@@ -93,3 +93,22 @@ def test_every_kind_is_described():
     assert set(KINDS) == {"objek", "subkelas", "pemeriksa"}
     for kind in KINDS:
         assert f"({kind})" in cheat_code(kind, MENIT).splitlines()[0]
+
+
+def test_every_tested_answer_cell_gets_one_cheat_of_each_kind():
+    import nbformat
+
+    from cerdas.assignments.cheats import cheat_mutants
+
+    def cell(source, **meta):
+        return nbformat.v4.new_code_cell(source, metadata={"nbgrader": {"schema_version": 3, **meta}})
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [cell("def bantu():\n    return 1", grade_id="bantu", solution=True, grade=False),
+                cell(MENIT, grade_id="menit", solution=True, grade=False),
+                cell("from cerdas import periksa\nperiksa.sama(menit_ke_teks(85), '1 jam 25 menit', pesan='x')",
+                     grade_id="menit_tes", grade=True, solution=False, points=2)]
+    mutants = cheat_mutants(nb, "tugas")
+    assert [(m.id, m.cell, m.cheat) for m in mutants] == [(f"curang-{kind}-menit", "menit", kind) for kind in KINDS]
+    assert [m.id for m in cheat_mutants(nb, "tugas", several=True)][0] == "curang-objek-tugas-menit"
+    assert all("mutan_curang(globals(), " in m.code and "'menit_ke_teks'" in m.code for m in mutants)

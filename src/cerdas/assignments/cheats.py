@@ -84,13 +84,15 @@ def cheat_code(kind: str, solution: str) -> str:
 
 
 def cheat_mutants(nb, notebook: str, *, several: bool = False) -> list:
-    """One generated mutant of each kind for every answer cell of ``nb`` (notebook stem ``notebook``;
-    ``several``: the assignment has more than one notebook, so ids name it)."""
-    from cerdas.assignments.mutants import Mutant, answer_cells
+    """One generated mutant of each kind for every answer cell of ``nb`` that has test cells after it
+    (one without has no points to lose); ``notebook`` is the notebook's stem, ``several`` says the
+    assignment has more than one notebook, so ids name it."""
+    from cerdas.assignments.mutants import Mutant, answer_cells, tests_by_answer
 
     sources = {(c.metadata.get("nbgrader") or {}).get("grade_id"): c.source for c in nb.cells}
+    tested = tests_by_answer(nb)
     mutants = []
-    for cell in answer_cells(nb):
+    for cell in [c for c in answer_cells(nb) if tested.get(c)]:
         where = f"{notebook}-{cell}" if several else cell
         for kind, why in KINDS.items():
             mutants.append(Mutant(id=f"{PREFIX}{kind}-{where}", notebook=notebook, cell=cell,

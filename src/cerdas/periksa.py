@@ -126,11 +126,22 @@ def _tipe_nilai(nilai) -> str:
     return _nama_untuk(type(nilai))
 
 
+def _dikenal(tipe) -> bool:
+    return id(tipe) in _NAMA_TIPE or id(tipe) in _PANDAS or id(tipe) in _SKALAR_NUMPY or tipe is np.ndarray \
+        or id(tipe) in _SKALAR_PUSTAKA
+
+
 def _nama_untuk(tipe) -> str:
-    if id(tipe) in _NAMA_TIPE or id(tipe) in _PANDAS or id(tipe) in _SKALAR_NUMPY or tipe is np.ndarray \
-            or id(tipe) in _SKALAR_PUSTAKA:
+    """A class's name for a message; a class of the learner's own that derives from a known type says so."""
+    if _dikenal(tipe):
         return _nama_tipe(tipe)
-    return _nama_kelas(tipe)
+    try:
+        dasar = next((k for k in type.__dict__["__mro__"].__get__(tipe)[1:] if _dikenal(k)), None)
+    except Exception:  # noqa: BLE001
+        dasar = None
+    if dasar is None or dasar is object:
+        return _nama_kelas(tipe)
+    return f"{_nama_kelas(tipe)} (kelas turunan {_nama_tipe(dasar)})"
 
 
 def _polos(nilai, kedalaman: int = 0):

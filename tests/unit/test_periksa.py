@@ -181,7 +181,8 @@ def test_pandas_subclasses_and_rigged_contents_fail():
 
     harapan = pd.Series([3, 2], index=["a", "b"])
     assert "pandas Series" in gagal(periksa.bertipe, SeriesCurang([1]), pd.Series, nama="hasil")
-    assert "bertipe SeriesCurang, bukan pandas Series" in gagal(periksa.sama, SeriesCurang([1]), harapan, pesan="S.")
+    assert "bertipe SeriesCurang (kelas turunan pandas Series), bukan pandas Series" in gagal(
+        periksa.sama, SeriesCurang([1]), harapan, pesan="S.")
     assert "bertipe FrameCurang" in gagal(periksa.sama, FrameCurang({"x": [1]}), pd.DataFrame({"x": [1]}), pesan="F.")
     isi_curang = pd.Series([3, 2], index=[TeksCurang("a"), TeksCurang("z")], dtype=object)
     assert "memuat TeksCurang" in gagal(periksa.sama, isi_curang, harapan, pesan="S.")

@@ -15,6 +15,9 @@ it, so it is never released)::
               return df["kecamatan"].value_counts(dropna=False)
 
 ``code`` replaces the whole answer cell.
+
+Beside these, ``cerdas assignments verify`` generates cheat mutants for every answer cell
+(:mod:`cerdas.assignments.cheats`); their ids start with ``curang-``, which ``mutants.yml`` may not use.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from pathlib import Path
 import nbformat
 import yaml
 
+from cerdas.assignments.cheats import PREFIX
 from cerdas.check.assignments import is_autograded_test, nbgrader_cells
 from cerdas.course import Course
 from cerdas.errors import CourseError, Problem
@@ -42,6 +46,7 @@ class Mutant:
     why: str = ""
     loses: float | None = None
     hardcoded: bool = False
+    cheat: str = ""          # kind of a generated cheat mutant (cheats.KINDS); "" for mutants.yml entries
 
 
 def answer_cells(nb) -> list[str]:
@@ -90,6 +95,9 @@ def load_mutants(folder: Path, *, course: Course) -> list[Mutant]:
             continue
         if mid in seen:
             problems.append(Problem(rel, f"mutant id '{mid}' is used twice", "give each mutant its own id"))
+        if mid.startswith(PREFIX):
+            problems.append(Problem(rel, f"mutant id '{mid}' starts with '{PREFIX}', which verify keeps for the "
+                                    "cheat mutants it generates", "choose another id"))
         seen.add(mid)
         notebook = entry.get("notebook") or (next(iter(notebooks)) if len(notebooks) == 1 else None)
         if notebook not in notebooks:

@@ -7,7 +7,10 @@ these submissions are auto-graded by nbgrader itself:
 * ``kosong``: the released blank version: must earn none (a test that passes before any answer
   is written can catch nothing);
 * ``mutan-<id>``: the solution with one answer cell replaced by a mutant from ``mutants.yml``:
-  must lose points on the tests of the cell it replaces (exactly ``loses`` points if declared).
+  must lose points on the tests of the cell it replaces (exactly ``loses`` points if declared);
+* ``mutan-curang-<kind>-<cell>``: a cheat mutant generated for every answer cell
+  (:mod:`cerdas.assignments.cheats`: an object equal to everything, a subclass of the answer's
+  type equal to everything, the test helpers patched): must earn *none* of the cell's points.
 
 A mutant marked ``hardcoded`` must also pass the *visible* tests (run with nbclient on the released
 test cells), so that only a hidden test can be what catches it. Submissions are graded by
@@ -26,6 +29,7 @@ from pathlib import Path
 import nbformat
 from tqdm import tqdm
 
+from cerdas.assignments import cheats
 from cerdas.assignments import mutants as mut
 from cerdas.assignments.nbgrader import read_scores, resolve_names, run_nbgrader
 from cerdas.assignments.visible import passes_visible_tests
@@ -34,6 +38,12 @@ from cerdas.course import Course
 from cerdas.errors import CourseError, Problem
 
 SOLUTION, BLANK = "solusi", "kosong"
+_THROUGH_PERIKSA = ("check the learner's value through cerdas.periksa (`hasil = periksa.bertipe(...)` gives a plain copy; "
+                    "periksa.sama/mendekati/panjang compare exact types, expected value first) instead of ==, in, "
+                    "isinstance or len on the learner's object")
+HINTS = {"objek": _THROUGH_PERIKSA, "subkelas": _THROUGH_PERIKSA,
+         "pemeriksa": "start the test cell with `from cerdas import periksa` (never rely on a name the notebook can "
+                      "rebind) and make every verdict a periksa check, which refuses shadowed builtins"}
 
 
 @dataclass
@@ -46,6 +56,8 @@ class TestRow:
     blank: float | None = None
     caught: int = 0
     mutants: int = 0
+    cheats_caught: int = 0       # generated cheat mutants of the answer cell these tests follow
+    cheats: int = 0
 
 
 @dataclass
@@ -53,17 +65,32 @@ class VerifyResult:
     assignment: str
     rows: list[TestRow] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # (notebook, answer cell) -> {cheat kind: caught}, for every answer cell with tests
+    cheat_cells: dict[tuple[str, str], dict[str, bool]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
+    @property
+    def cheat_counts(self) -> tuple[int, int]:
+        """(generated, caught) cheat mutants over the whole assignment."""
+        kinds = [caught for cell in self.cheat_cells.values() for caught in cell.values()]
+        return len(kinds), sum(kinds)
+
     def table(self) -> str:
         lines = [f"{self.assignment}: {'OK' if self.ok else 'FAILED'}",
-                 f"  {'test cell':<32} {'points':>6} {'solution':>9} {'blank':>6} {'mutants caught':>15}"]
+                 f"  {'test cell':<32} {'points':>6} {'solution':>9} {'blank':>6} {'mutants caught':>15} "
+                 f"{'cheats caught':>14}"]
         for r in self.rows:
             caught = f"{r.caught}/{r.mutants}" if r.mutants else "-"
-            lines.append(f"  {r.grade_id:<32} {r.points:>6g} {_fmt(r.solution):>9} {_fmt(r.blank):>6} {caught:>15}")
+            cheated = f"{r.cheats_caught}/{r.cheats}" if r.cheats else "-"
+            lines.append(f"  {r.grade_id:<32} {r.points:>6g} {_fmt(r.solution):>9} {_fmt(r.blank):>6} {caught:>15} "
+                         f"{cheated:>14}")
+        generated, caught = self.cheat_counts
+        if generated:
+            lines.append(f"  generated cheat mutants: {caught}/{generated} caught, "
+                         f"{len(self.cheat_cells)} answer cell(s)")
         return "\n".join(lines)
 
 
@@ -99,6 +126,7 @@ class Plan:
     workers: list[Path] = field(default_factory=list)
     jobs: int = 2
     visible: dict[str, bool] = field(default_factory=dict)
+    cheat_results: dict[tuple[str, str], dict[str, bool]] = field(default_factory=dict)
 
 
 def prepare(name: str, *, course: Course, tmp: Path, jobs: int) -> Plan:
@@ -110,7 +138,16 @@ def prepare(name: str, *, course: Course, tmp: Path, jobs: int) -> Plan:
         shutil.copy(config, root / "nbgrader_config.py")
     shutil.copytree(source, root / "source" / name, ignore=shutil.ignore_patterns(mut.FILE_NAME, ".ipynb_checkpoints"))
     notebooks = {p.stem: nbformat.read(p, as_version=4) for p in sorted(source.glob("*.ipynb"))}
-    plan = Plan(name, root, notebooks, mut.load_mutants(source, course=course))
+    generated = [m for stem, nb in notebooks.items()
+                 for m in cheats.cheat_mutants(nb, stem, several=len(notebooks) > 1)]
+    plan = Plan(name, root, notebooks, mut.load_mutants(source, course=course) + generated)
+    students: dict[str, str] = {}
+    for mutant in plan.mutants:
+        other = students.setdefault(_student_id(mutant), mutant.id)
+        if other != mutant.id:
+            raise CourseError(Problem(course.rel(source / mut.FILE_NAME),
+                                      f"mutant ids '{other}' and '{mutant.id}' name the same submission folder "
+                                      f"'{_student_id(mutant)}'", "make the ids differ in letters or digits"))
     run_nbgrader("generate_assignment", name, course_dir=root, course=course)
     released = {stem: nbformat.read(root / "release" / name / f"{stem}.ipynb", as_version=4) for stem in notebooks}
     plan.submissions[SOLUTION] = dict(notebooks)
@@ -189,8 +226,10 @@ def evaluate(plan: Plan, *, course: Course) -> VerifyResult:
                     rel, f"test '{gid}' gives the blank released version {_fmt(row.blank)} points",
                     "a test that passes before any answer is written cannot catch anything: "
                     "make it check the answer's value", cell=index))
+    plan.cheat_results.clear()
     for mutant in plan.mutants:
         result.problems.extend(_judge(mutant, plan, scores.get(_student_id(mutant), {}), rows, course=course))
+    result.cheat_cells = dict(plan.cheat_results)
     if not result.rows:
         result.problems.append(Problem(course.rel(course.source_dir / plan.name), "has no auto-graded test cells",
                                        "add test cells"))
@@ -208,6 +247,9 @@ def _judge(mutant: mut.Mutant, plan: Plan, scores: dict, rows: dict, *, course: 
     for _, gid, _ in tests:
         score = scores.get((mutant.notebook, gid))
         earned += (score.auto_score or 0.0) if score else 0.0
+    if mutant.cheat:
+        return _judge_cheat(mutant, plan, earned, full, tests, rows, course=course)
+    for _, gid, _ in tests:
         rows[(mutant.notebook, gid)].mutants += 1
     problems = []
     caught = earned < full
@@ -227,6 +269,23 @@ def _judge(mutant: mut.Mutant, plan: Plan, scores: dict, rows: dict, *, course: 
                                 f"'{mutant.cell}', so it does not prove that a hidden test guards the answer",
                                 "make it return the expected output literally so it passes the visible tests"))
     return problems
+
+
+def _judge_cheat(mutant: mut.Mutant, plan: Plan, earned: float, full: float, tests, rows: dict, *,
+                 course: Course) -> list[Problem]:
+    """A generated cheat is caught only when it earns none of its cell's points."""
+    caught = earned <= 0
+    for _, gid, _ in tests:
+        rows[(mutant.notebook, gid)].cheats += 1
+        rows[(mutant.notebook, gid)].cheats_caught += caught
+    plan.cheat_results.setdefault((mutant.notebook, mutant.cell), {})[mutant.cheat] = caught
+    if caught:
+        return []
+    first_test = min(tests)[0]
+    return [Problem(course.rel(course.source_dir / plan.name / f"{mutant.notebook}.ipynb"),
+                    f"generated cheat mutant '{mutant.id}' earns {earned:g} of {full:g} points of cell "
+                    f"'{mutant.cell}': {mutant.why}",
+                    HINTS[mutant.cheat], cell=first_test)]
 
 
 def verify(*, course: Course | None = None, names: list[str] | None = None, jobs: int = 2,

@@ -89,8 +89,20 @@ def duplicates(nb) -> list[str]:
     return dup
 
 
+# Ways to change how Python runs the test cells that no check running inside the kernel can stop:
+# swapping a function's code or namespace, import and trace hooks, IPython's input transformers,
+# writing through a module's or the interpreter's own dictionaries. Any cell that names one is
+# flagged for manual review (cerdas.periksa guards against the plainer ways to patch the helpers).
+_INTERPRETER_HOOKS = frozenset({
+    "__code__", "__globals__", "__closure__", "__defaults__", "__kwdefaults__", "__builtins__", "__dict__",
+    "__setattr__", "__class__", "modules", "meta_path", "path_hooks", "settrace", "setprofile", "_getframe",
+    "input_transformers_cleanup", "input_transformers_post", "ast_transformers", "set_custom_exc", "events",
+})
+
+
 def tampering(nb) -> list[str]:
-    """Student cells that rebind attributes of imported modules or builtins (what tests may call)."""
+    """Student cells that rebind attributes of imported modules or builtins (what tests may call),
+    or reach for the interpreter's hooks (:data:`_INTERPRETER_HOOKS`)."""
     import ast
 
     from cerdas.codeparse import parse_cell
@@ -114,7 +126,11 @@ def tampering(nb) -> list[str]:
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "setattr" and node.args \
                     and isinstance(node.args[0], ast.Name) and node.args[0].id in modules:
                 found.append(f"sel {index} memanggil setattr pada {node.args[0].id}")
-    return found
+        hooks = sorted({n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute) and n.attr in _INTERPRETER_HOOKS}
+                       | {"__builtins__" for n in ast.walk(tree) if (isinstance(n, ast.Name) and n.id == "__builtins__")
+                          or (isinstance(n, ast.Constant) and n.value == "__builtins__")})
+        found += [f"sel {index} memakai {hook}" for hook in hooks]
+    return list(dict.fromkeys(found))
 
 
 class ConfinedExecute(Execute):

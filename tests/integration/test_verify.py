@@ -13,6 +13,7 @@ from cerdas.assignments.cheats import KINDS
 from cerdas.assignments.mutants import answer_cells
 from cerdas.assignments.mutants import tests_by_answer as answers_and_tests
 from cerdas.cli import main
+from neighbour import grading_beside
 
 pytestmark = pytest.mark.slow
 
@@ -82,10 +83,13 @@ def test_mutant_naming_a_missing_cell_is_a_clear_error(scenario_course, capsys):
             "of kuadrat.ipynb — use one of: kuadrat_jawaban") in err
 
 
-def test_real_assignments_verify(real_course):
+def test_real_assignments_verify(real_course, tmp_path):
     """Every assignment of the course proves its tests on its solution, its blank version, its mutants
-    and, for every answer cell, on each kind of generated cheat."""
-    results = verify(course=real_course)
+    and, for every answer cell, on each kind of generated cheat; while another instructor's hostile
+    batch (fork bomb, storm, 6 GB, loop, os._exit) is graded again and again beside it."""
+    with grading_beside(tmp_path, real_course) as neighbour:
+        results = verify(course=real_course)
+    assert neighbour and all(status == 0 for status in neighbour), neighbour
     assert results, "the course has no assignments"
     for result in results:
         assert result.ok, "\n".join(map(str, result.problems))

@@ -290,7 +290,10 @@ class LocalHub:
                 pass
         for proc in psutil.process_iter(["uids"]):  # anything left running as a throwaway user
             if proc.info["uids"] and proc.info["uids"].real in uids:
-                proc.kill()
+                try:
+                    proc.kill()
+                except psutil.NoSuchProcess:  # it ended between the listing and the kill
+                    pass
         for name in self.created:
             subprocess.run(["userdel", "--force", name], capture_output=True)
         shutil.rmtree(self.base, ignore_errors=True)

@@ -29,6 +29,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from cerdas.coursedir import CourseDir
 from cerdas.assignments.nbgrader import run_nbgrader  # noqa: E402
 from cerdas.course import Course  # noqa: E402
 from cerdas.grading.gradebook import scores  # noqa: E402
@@ -106,7 +107,7 @@ def main() -> None:
     shutil.copytree(ROOT / "assignments" / "source" / args.assignment, base / "source" / args.assignment,
                     ignore=shutil.ignore_patterns("mutants.yml"))
     shutil.copy(ROOT / "assignments" / "nbgrader_config.py", base)
-    run_nbgrader("generate_assignment", args.assignment, course_dir=base, course=course)
+    run_nbgrader("generate_assignment", args.assignment, course=CourseDir.open(base))
     build_submissions(base, args.assignment, args.n)
     serial, ours = work / "nbgrader", work / "cerdas"
     shutil.copytree(base, serial)

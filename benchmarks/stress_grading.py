@@ -25,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from cerdas.coursedir import CourseDir
 from cerdas.assignments.nbgrader import run_nbgrader  # noqa: E402
 from cerdas.course import Course  # noqa: E402
 from cerdas.grading.gradebook import scores  # noqa: E402
@@ -42,7 +43,7 @@ def make_batch(root: Path) -> Path:
     course = root / "kursus"
     shutil.copytree(FIXTURES / "assignments" / "sound", course / "source")
     shutil.copy(ROOT / "assignments" / "nbgrader_config.py", course)
-    run_nbgrader("generate_assignment", "kuadrat", course_dir=course, course=Course(ROOT))
+    run_nbgrader("generate_assignment", "kuadrat", course=CourseDir.open(course))
     for student, fixture in {**HOSTILE, **INNOCENT}.items():
         folder = course / "submitted" / student / "kuadrat"
         folder.mkdir(parents=True)

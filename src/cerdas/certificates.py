@@ -23,6 +23,7 @@ import nbformat
 import yaml
 
 from cerdas.course import Course
+from cerdas.coursedir import CourseDir
 
 
 @dataclass
@@ -69,8 +70,8 @@ def standings(db_url: str) -> list[Standing]:
     return rows
 
 
-def _key(course_dir: Path) -> bytes:
-    path = course_dir / ".cerdas" / "sertifikat.key"
+def _key(grading: CourseDir) -> bytes:
+    path = grading.state_dir / "sertifikat.key"
     if not path.is_file():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(secrets.token_hex(32))
@@ -85,22 +86,25 @@ def code_for(key: bytes, course_name: str, student: str, issued: str, points: fl
     return f"CRD-{text[:4]}-{text[4:8]}-{text[8:12]}-{text[12:16]}"
 
 
-def _register(course_dir: Path) -> Path:
-    return course_dir / ".cerdas" / "sertifikat.json"
+def _register(grading: CourseDir) -> Path:
+    return grading.state_dir / "sertifikat.json"
 
 
-def issue(*, course: Course, course_dir: Path, db_url: str, out_dir: Path, today: date | None = None) -> list[Path]:
+def issue(*, course: Course, grading: CourseDir, out_dir: Path | None = None, today: date | None = None) -> list[Path]:
+    """A PDF for every learner of ``grading`` (the nbgrader course directory and its gradebook) who
+    passes ``course``'s rule; ``out_dir`` defaults to ``sertifikat/`` in the course directory."""
+    out_dir = out_dir or grading.certificates_dir
     settings = _settings(course)
     rule = settings.get("sertifikat") or {}
     threshold, minimum = float(rule.get("ambang_lulus", 0.7)), int(rule.get("minimal_tugas", 1))
     course_name = settings.get("nama", "Cerdas")
     issued = (today or date.today()).isoformat()
-    key = _key(course_dir)
-    register_path = _register(course_dir)
+    key = _key(grading)
+    register_path = _register(grading)
     register = json.loads(register_path.read_text()) if register_path.is_file() else {}
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for row in standings(db_url):
+    for row in standings(grading.db_url):
         if len(row.modules) < minimum or not row.possible or row.points / row.possible < threshold:
             continue
         code = code_for(key, course_name, row.student, issued, row.points)
@@ -112,17 +116,17 @@ def issue(*, course: Course, course_dir: Path, db_url: str, out_dir: Path, today
     return written
 
 
-def verify_code(*, course: Course, course_dir: Path, db_url: str, code: str) -> tuple[bool, str]:
-    register_path = _register(course_dir)
+def verify_code(*, course: Course, grading: CourseDir, code: str) -> tuple[bool, str]:
+    register_path = _register(grading)
     register = json.loads(register_path.read_text()) if register_path.is_file() else {}
     entry = register.get(code.strip().upper())
     if not entry:
         return False, "kode tidak dikenal: sertifikat ini tidak diterbitkan oleh kursus ini"
     course_name = _settings(course).get("nama", "Cerdas")
-    expected = code_for(_key(course_dir), course_name, entry["student"], entry["issued"], entry["points"])
+    expected = code_for(_key(grading), course_name, entry["student"], entry["issued"], entry["points"])
     if not hmac.compare_digest(expected, code.strip().upper()):
         return False, "kode tidak cocok dengan data penerbitan"
-    current = {r.student: r for r in standings(db_url)}.get(entry["student"])
+    current = {r.student: r for r in standings(grading.db_url)}.get(entry["student"])
     if current is None or current.points < entry["points"]:
         return False, "nilai di buku nilai tidak lagi mendukung sertifikat ini"
     return True, (f"sah: {current.name} ({entry['student']}), diterbitkan {entry['issued']}, "

@@ -14,6 +14,15 @@ def _course(args) -> Course:
     return Course.find(args.root)
 
 
+def _grading(args):
+    """The nbgrader course directory: ``--course-dir``, else ``--root``'s assignments/, else found
+    from the working directory; ``--db`` overrides its gradebook."""
+    from cerdas.coursedir import CourseDir
+
+    return CourseDir.find(course_dir=getattr(args, "course_dir", None), db_url=getattr(args, "db", None),
+                          course_root=args.root)
+
+
 def cmd_check(args) -> int:
     from cerdas.check import check_course
 
@@ -40,7 +49,7 @@ def cmd_build(args) -> int:
 def cmd_release(args) -> int:
     from cerdas.assignments import release
 
-    for path in release(course=_course(args), names=args.names or None, db_url=args.db):
+    for path in release(course=_grading(args), names=args.names or None):
         print(f"released {path}")
     return 0
 
@@ -48,7 +57,7 @@ def cmd_release(args) -> int:
 def cmd_verify(args) -> int:
     from cerdas.assignments import verify
 
-    results = verify(course=_course(args), names=args.names or None, jobs=args.jobs)
+    results = verify(course=_grading(args), names=args.names or None, jobs=args.jobs)
     for r in results:
         print(r.table())
     problems = [p for r in results for p in r.problems]
@@ -76,12 +85,9 @@ def cmd_bundle(args) -> int:
 
 
 def cmd_feedback(args) -> int:
-    from pathlib import Path
-
     from cerdas.assignments.feedback import feedback
 
-    course_dir = Path(args.course_dir) if args.course_dir else _course(args).assignments_dir
-    paths = feedback(course_dir=course_dir, assignment=args.assignment, students=args.student or None, db_url=args.db)
+    paths = feedback(course=_grading(args), assignment=args.assignment, students=args.student or None)
     for path in paths:
         print(f"wrote {path}")
     return 0
@@ -103,12 +109,10 @@ def cmd_validate(args) -> int:
 def cmd_grade(args) -> int:
     from pathlib import Path
 
-    from cerdas.assignments.feedback import feedback
     from cerdas.grading import GradingIncomplete, grade
-    from cerdas.grading.report import write_reports
     from cerdas.grading.worker import Limits
 
-    course_dir = Path(args.course_dir) if args.course_dir else _course(args).assignments_dir
+    course = _grading(args)
     limits = Limits(cell_seconds=args.cell_timeout, notebook_seconds=args.notebook_timeout,
                     memory_bytes=args.memory_mb * 1024**2)
     if args.no_sandbox:
@@ -116,27 +120,22 @@ def cmd_grade(args) -> int:
               "what this account can (the gradebook, other submissions, the source, your home) and use the "
               "network, and a fork storm is not stopped. Grade only work you trust this way.", file=sys.stderr)
     try:
-        run = grade(course_dir=course_dir, assignment=args.assignment, source=Path(args.source) if args.source else None,
+        run = grade(course=course, assignment=args.assignment, source=Path(args.source) if args.source else None,
                     roster=Path(args.roster) if args.roster else None, workers=args.jobs, force=args.force,
-                    scheduler=args.scheduler, limits=limits, db_url=args.db, sandbox=not args.no_sandbox)
+                    scheduler=args.scheduler, limits=limits, sandbox=not args.no_sandbox)
     except GradingIncomplete as exc:  # the batch's own lines first, then the one line saying what failed
         for line in exc.run.report():
             print(line, file=sys.stderr)
         raise
     for line in run.report():
         print(line, file=sys.stderr)
-    db_url = args.db or f"sqlite:///{Path(course_dir).resolve() / 'gradebook.db'}"
-    outputs = write_reports(course_dir=Path(course_dir), assignment=args.assignment, db_url=db_url,
-                            status=run.status, roster=run.roster)
-    if run.graded or run.skipped or run.reapplied:
-        outputs += feedback(course_dir=Path(course_dir), assignment=args.assignment, db_url=db_url)
     print(f"graded {len(run.graded)}, unchanged {len(run.skipped)}, "
           + (f"applied from saved results {len(run.reapplied)}, " if run.reapplied else "")
           + f"input problems {len(run.issues)} in {run.seconds:.0f} s")
-    for path in outputs[:3]:
+    for path in run.reports:
         print(f"wrote {path}")
-    if len(outputs) > 3:
-        print(f"wrote {len(outputs) - 3} feedback files under {Path(course_dir) / 'feedback'}")
+    if run.feedback:
+        print(f"wrote {len(run.feedback)} feedback files under {course.step_dir('feedback')}")
     return 0
 
 
@@ -145,15 +144,12 @@ def cmd_certificates(args) -> int:
 
     from cerdas import certificates
 
-    course = _course(args)
-    course_dir = Path(args.course_dir) if args.course_dir else course.assignments_dir
-    db_url = args.db or f"sqlite:///{Path(course_dir).resolve() / 'gradebook.db'}"
+    course, grading = _course(args), _grading(args)
     if args.action == "verify":
-        ok, message = certificates.verify_code(course=course, course_dir=Path(course_dir), db_url=db_url, code=args.code)
+        ok, message = certificates.verify_code(course=course, grading=grading, code=args.code)
         print(message, file=sys.stdout if ok else sys.stderr)
         return 0 if ok else 1
-    paths = certificates.issue(course=course, course_dir=Path(course_dir), db_url=db_url,
-                               out_dir=Path(args.out) if args.out else Path(course_dir) / "sertifikat")
+    paths = certificates.issue(course=course, grading=grading, out_dir=Path(args.out) if args.out else None)
     print(f"issued {len(paths)} certificate(s)" + (f" in {paths[0].parent}" if paths else ""))
     return 0
 
@@ -197,6 +193,10 @@ def cmd_datasets_build(args) -> int:
     return 0
 
 
+COURSE_DIR_HELP = ("nbgrader course directory (default: found from the working directory: the folder with "
+                   "nbgrader_config.py, or a Cerdas course's assignments/)")
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="cerdas", description="Validate, build and grade the Cerdas course.")
     p.add_argument("--root", help="course root (default: found from the current folder)")
@@ -211,7 +211,9 @@ def parser() -> argparse.ArgumentParser:
     r = a.add_parser("release", help="write the student versions into assignments/release/")
     r.add_argument("names", nargs="*")
     r.add_argument("--db", help="gradebook database URL to register the assignment in "
-                   "(default: sqlite in the course directory; e.g. postgresql://user:pw@host/db)")
+                   "(default: the course's nbgrader_config.py, else sqlite in the course directory; "
+                   "e.g. postgresql://user:pw@host/db)")
+    r.add_argument("--course-dir", help=COURSE_DIR_HELP)
     r.set_defaults(func=cmd_release)
     pb = a.add_parser("publish", help="release afresh into book/tugas/ (outputs stripped) for the site and launch links")
     pb.add_argument("names", nargs="*")
@@ -219,6 +221,7 @@ def parser() -> argparse.ArgumentParser:
     v = a.add_parser("verify", help="solution earns full points, blank version earns none")
     v.add_argument("names", nargs="*")
     v.add_argument("--jobs", type=int, default=2)
+    v.add_argument("--course-dir", help=COURSE_DIR_HELP)
     v.set_defaults(func=cmd_verify)
 
     bu = sub.add_parser("bundle", help="one zip for offline rooms: site, released notebooks, datasets, requirements, checksums")
@@ -235,7 +238,7 @@ def parser() -> argparse.ArgumentParser:
     gr.add_argument("--force", action="store_true", help="grade again even unchanged submissions")
     gr.add_argument("--scheduler", help="run on a Dask cluster, e.g. tcp://10.0.0.5:8786")
     gr.add_argument("--db", help="gradebook database URL (default: sqlite in the course directory)")
-    gr.add_argument("--course-dir", help="nbgrader course directory (default: the course's assignments/)")
+    gr.add_argument("--course-dir", help=COURSE_DIR_HELP)
     gr.add_argument("--cell-timeout", type=int, default=60, help="seconds per cell")
     gr.add_argument("--notebook-timeout", type=int, default=300, help="seconds per notebook")
     gr.add_argument("--memory-mb", type=int, default=2048, help="memory limit per kernel")
@@ -246,7 +249,7 @@ def parser() -> argparse.ArgumentParser:
     ce = sub.add_parser("certificates", help="PDF certificates for learners who pass; verify a code")
     ce.add_argument("action", nargs="?", choices=["issue", "verify"], default="issue")
     ce.add_argument("code", nargs="?", help="with verify: the code printed on the certificate")
-    ce.add_argument("--course-dir", help="nbgrader course directory (default: the course's assignments/)")
+    ce.add_argument("--course-dir", help=COURSE_DIR_HELP)
     ce.add_argument("--db", help="gradebook database URL")
     ce.add_argument("--out", help="folder for the PDFs (default: <course-dir>/sertifikat)")
     ce.set_defaults(func=cmd_certificates)
@@ -254,7 +257,7 @@ def parser() -> argparse.ArgumentParser:
     f = sub.add_parser("feedback", help="per-student HTML feedback in Indonesian, hidden tests never shown")
     f.add_argument("assignment")
     f.add_argument("--student", action="append", help="only this student (repeatable)")
-    f.add_argument("--course-dir", help="nbgrader course directory (default: the course's assignments/)")
+    f.add_argument("--course-dir", help=COURSE_DIR_HELP)
     f.add_argument("--db", help="gradebook database URL the submissions were graded into "
                    "(default: sqlite in the course directory; e.g. postgresql://user:pw@host/db)")
     f.set_defaults(func=cmd_feedback)

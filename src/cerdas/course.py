@@ -2,8 +2,8 @@
 
 Every other module asks a :class:`Course` for paths; nothing else joins folder names.
 The course root is found from ``CERDAS_ROOT``, else by walking up from the current
-directory to a folder holding ``_toc.yml`` and ``datasets/``, else next to the installed
-package (an editable install from the repository).
+directory to a folder holding ``_toc.yml`` and ``datasets/``. Never from where the package is
+installed: the toolkit serves any course.
 """
 
 from __future__ import annotations
@@ -27,9 +27,6 @@ def find_root(start: Path | None = None) -> Path:
     for candidate in (here, *here.parents):
         if _is_root(candidate):
             return candidate
-    packaged = Path(__file__).resolve().parents[2]
-    if _is_root(packaged):
-        return packaged
     raise FileNotFoundError(
         f"no Cerdas course found from {here}: run inside the repository or set CERDAS_ROOT"
     )

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.slow
 
 def test_certificates_issue_and_verify(tmp_path, real_course, capsys):
     course = make_course(tmp_path / "c", real_course, {"lulus": "correct.ipynb", "gagal": "wrong.ipynb"})
-    grade(course_dir=course, assignment="kuadrat", workers=2, progress=False)
+    grade(course=course, assignment="kuadrat", workers=2, progress=False)
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:  # the instructor grades the written answer
         gb.find_grade("refleksi_kuadrat", "kuadrat", "kuadrat", "lulus").manual_score = 3
         gb.db.commit()

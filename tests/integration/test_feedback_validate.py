@@ -10,6 +10,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from cerdas.coursedir import CourseDir
 from cerdas.assignments.feedback import feedback
 from cerdas.assignments.nbgrader import run_nbgrader
 from cerdas.cli import main
@@ -40,7 +41,7 @@ def graded(tmp_path_factory, real_course):
     root = tmp_path_factory.mktemp("kelas")
     shutil.copytree(FIXTURES / "assignments" / "sound", root / "source")
     shutil.copy(REPO / "assignments" / "nbgrader_config.py", root)
-    run_nbgrader("generate_assignment", "kuadrat", course_dir=root, course=real_course)
+    run_nbgrader("generate_assignment", "kuadrat", course=CourseDir.open(root))
     hard_coded = nbformat.read(SUBMISSIONS / "answered-correctly.ipynb", as_version=4)
     hard_coded.cells[1].source = "def kuadrat(x):\n    return 9"
     for student, nb in {
@@ -51,13 +52,13 @@ def graded(tmp_path_factory, real_course):
         folder = root / "submitted" / student / "kuadrat"
         folder.mkdir(parents=True)
         nbformat.write(nb, folder / "kuadrat.ipynb")
-    run_nbgrader("autograde", "kuadrat", course_dir=root, course=real_course)
+    run_nbgrader("autograde", "kuadrat", course=CourseDir.open(root))
     return root
 
 
 def test_feedback_never_leaks_hidden_tests(graded):
     """No line, nor message, of the hidden tests appears in any feedback file."""
-    paths = feedback(course_dir=graded, assignment="kuadrat")
+    paths = feedback(course=graded, assignment="kuadrat")
     assert len(paths) == 3
     secrets = hidden_source(nbformat.read(graded / "source" / "kuadrat" / "kuadrat.ipynb", as_version=4))
     assert secrets, "the fixture must have hidden tests for this test to mean anything"
@@ -69,7 +70,7 @@ def test_feedback_never_leaks_hidden_tests(graded):
 
 def test_feedback_says_what_learners_may_know(graded):
     """Indonesian scores per question; visible failures explained; hidden ones only passed / not passed."""
-    feedback(course_dir=graded, assignment="kuadrat")
+    feedback(course=graded, assignment="kuadrat")
     page = {s: (graded / "feedback" / s / "kuadrat" / "kuadrat.html").read_text(encoding="utf-8")
             for s in ("benar", "dihafal", "kosong")}
     assert '<html lang="id">' in page["benar"] and "2 / 2 poin" in page["benar"]
@@ -89,9 +90,9 @@ def stopped(tmp_path_factory, real_course):
     """Submissions whose answer cell never ran to its end, graded by `cerdas grade` with small limits
     (2 s per cell, 512 MB), then given feedback: {student: feedback page}."""
     course = make_course(tmp_path_factory.mktemp("berhenti"), real_course, STOPPED)
-    grade(course_dir=course, assignment="kuadrat", workers=2, progress=False,
+    grade(course=course, assignment="kuadrat", workers=2, progress=False,
           limits=Limits(cell_seconds=2, notebook_seconds=60, memory_bytes=512 * 1024**2, processes=64))
-    feedback(course_dir=course, assignment="kuadrat")
+    feedback(course=course, assignment="kuadrat")
     return {s: html.unescape((course / "feedback" / s / "kuadrat" / "kuadrat.html").read_text(encoding="utf-8"))
             for s in STOPPED}
 

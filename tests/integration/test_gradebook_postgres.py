@@ -25,6 +25,7 @@ import pandas as pd
 import pytest
 from nbgrader.api import Gradebook
 
+from cerdas.coursedir import CourseDir
 from cerdas.assignments.nbgrader import run_nbgrader
 from cerdas.cli import main
 from cerdas.grading.gradebook import scores
@@ -84,7 +85,7 @@ def _has_user(name: str) -> bool:
 
 def _release_into(url: str, course_dir: Path, real_course) -> None:
     """Register the released assignment in the PostgreSQL gradebook, as `cerdas assignments release --db` would."""
-    run_nbgrader("generate_assignment", "kuadrat", course_dir=course_dir, course=real_course, extra=[f"--db={url}"])
+    run_nbgrader("generate_assignment", "kuadrat", course=CourseDir.open(course_dir, db_url=url))
 
 
 GROUPS = {"a": {"ani": "correct.ipynb", "agus": "wrong.ipynb"},
@@ -106,7 +107,7 @@ def two_instructors(tmp_path_factory, real_course, postgres_url):
         courses = {name: make_course(tmp / name, real_course, plan) for name, plan in GROUPS.items()}
         reference = make_course(tmp / "nbgrader", real_course, {**GROUPS["a"], **GROUPS["b"]})
         released.result()
-        autograded = pool.submit(run_nbgrader, "autograde", "kuadrat", course_dir=reference, course=real_course)
+        autograded = pool.submit(run_nbgrader, "autograde", "kuadrat", course=CourseDir.open(reference))
         graders = [subprocess.Popen([sys.executable, "-m", "cerdas", "grade", "kuadrat", "--course-dir", str(c),
                                      "--db", postgres_url, "--jobs", "1", "--force"],
                                     env={**os.environ, "CERDAS_ROOT": str(REPO)}, stdout=subprocess.PIPE,
@@ -154,7 +155,7 @@ def test_feedback_reads_postgres(two_instructors, real_course, postgres_url, cap
 def test_reports_read_postgres(two_instructors, postgres_url):
     """The grades table and the item analysis hold both instructors' learners, with PostgreSQL's scores."""
     courses, _ = two_instructors
-    outputs = write_reports(course_dir=courses["b"], assignment="kuadrat", db_url=postgres_url)
+    outputs = write_reports(course=CourseDir.open(courses["b"], db_url=postgres_url), assignment="kuadrat")
     grades = pd.read_csv(next(p for p in outputs if p.suffix == ".csv")).set_index("id")
     assert sorted(grades.index) == ["agus", "ani", "bela", "budi"]
     assert (grades.loc["ani", "total"], grades.loc["budi", "total"], grades.loc["bela", "total"]) == (2, 2, 0)

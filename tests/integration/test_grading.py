@@ -16,6 +16,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from cerdas.coursedir import CourseDir
 from cerdas.assignments.nbgrader import run_nbgrader
 from cerdas.cli import main
 from cerdas.grading import grade
@@ -43,7 +44,7 @@ def make_course(root: Path, real_course, submissions: dict[str, str]) -> Path:
         template = Path(tempfile.mkdtemp(prefix="cerdas-released-"))
         shutil.copytree(FIXTURES / "assignments" / "sound", template / "source")
         shutil.copy(REPO / "assignments" / "nbgrader_config.py", template)
-        run_nbgrader("generate_assignment", "kuadrat", course_dir=template, course=real_course)
+        run_nbgrader("generate_assignment", "kuadrat", course=CourseDir.open(template))
         _RELEASED["kuadrat"] = template
         atexit.register(shutil.rmtree, template, True)
     shutil.copytree(_RELEASED["kuadrat"], root, dirs_exist_ok=True)
@@ -64,8 +65,8 @@ def test_scores_equal_nbgrader_autograde(tmp_path, real_course):
     plan = {"benar": "correct.ipynb", "salah": "wrong.ipynb", "dihafal": "hard-coded.ipynb", "kosong": "blank.ipynb"}
     ours = make_course(tmp_path / "cerdas", real_course, plan)
     theirs = make_course(tmp_path / "nbgrader", real_course, plan)
-    run_nbgrader("autograde", "kuadrat", course_dir=theirs, course=real_course)
-    run = grade(course_dir=ours, assignment="kuadrat", workers=2, progress=False)
+    run_nbgrader("autograde", "kuadrat", course=CourseDir.open(theirs))
+    run = grade(course=ours, assignment="kuadrat", workers=2, progress=False)
     assert len(run.graded) == 4
     expected = scores(f"sqlite:///{theirs / 'gradebook.db'}", "kuadrat")
     assert scores(f"sqlite:///{ours / 'gradebook.db'}", "kuadrat") == expected
@@ -76,14 +77,14 @@ def test_scores_equal_nbgrader_autograde(tmp_path, real_course):
 def test_regrading_only_changed_submissions(tmp_path, real_course):
     """A second run grades nothing unless a submission changed or --force is given."""
     course = make_course(tmp_path / "c", real_course, {"a": "correct.ipynb", "b": "wrong.ipynb"})
-    assert len(grade(course_dir=course, assignment="kuadrat", workers=2, progress=False).graded) == 2
-    again = grade(course_dir=course, assignment="kuadrat", workers=2, progress=False)
+    assert len(grade(course=course, assignment="kuadrat", workers=2, progress=False).graded) == 2
+    again = grade(course=course, assignment="kuadrat", workers=2, progress=False)
     assert (again.graded, sorted(again.skipped)) == ([], ["a", "b"])
     shutil.copy(GRADING / "correct.ipynb", course / "submitted" / "b" / "kuadrat" / "kuadrat.ipynb")
-    changed = grade(course_dir=course, assignment="kuadrat", workers=2, progress=False)
-    assert [r["job"]["student"] for r in changed.graded] == ["b"]
+    changed = grade(course=course, assignment="kuadrat", workers=2, progress=False)
+    assert [r.student for r in changed.graded] == ["b"]
     assert total(scores(f"sqlite:///{course / 'gradebook.db'}", "kuadrat"), "b") == 2
-    assert len(grade(course_dir=course, assignment="kuadrat", force=True, progress=False).graded) == 2
+    assert len(grade(course=course, assignment="kuadrat", force=True, progress=False).graded) == 2
 
 
 HOSTILE = {
@@ -107,7 +108,7 @@ def hostile(tmp_path_factory, real_course):
     """One batch holding every hostile scenario next to a correct submission."""
     course = make_course(tmp_path_factory.mktemp("hostile"), real_course, HOSTILE)
     before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in (course / "submitted").rglob("*.ipynb")}
-    run = grade(course_dir=course, assignment="kuadrat", workers=2, limits=FAST, progress=False)
+    run = grade(course=course, assignment="kuadrat", workers=2, limits=FAST, progress=False)
     after = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in (course / "submitted").rglob("*.ipynb")}
     assert before == after, "originals must never be modified"
     table = scores(f"sqlite:///{course / 'gradebook.db'}", "kuadrat")
@@ -118,7 +119,7 @@ def hostile(tmp_path_factory, real_course):
 def test_batch_survives_every_hostile_submission(hostile):
     """Every submission got a result and the correct one still earns full points."""
     course, run, table, _ = hostile
-    assert sorted(r["job"]["student"] for r in run.graded) == sorted(HOSTILE)
+    assert sorted(r.student for r in run.graded) == sorted(HOSTILE)
     assert total(table, "benar") == 2
 
 
@@ -271,7 +272,7 @@ def test_late_submission_same_score_and_penalty_as_nbgrader(tmp_path, real_cours
             fh.write('\nc.AssignLatePenalties.plugin_class = "late.SubMarks"\n')
         with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
             gb.update_or_create_assignment("kuadrat", duedate="2025-11-20 23:59:59 UTC")
-    run_nbgrader("autograde", "kuadrat", course_dir=courses["nbgrader"], course=real_course)
+    run_nbgrader("autograde", "kuadrat", course=CourseDir.open(courses["nbgrader"]))
     assert main(["grade", "kuadrat", "--course-dir", str(courses["cerdas"]), "--jobs", "2"]) == 0
     theirs = lateness(f"sqlite:///{courses['nbgrader'] / 'gradebook.db'}")
     assert lateness(f"sqlite:///{courses['cerdas'] / 'gradebook.db'}") == theirs
@@ -313,5 +314,5 @@ def test_gradebook_failure_mid_batch_loses_no_grade(tmp_path, real_course, monke
     assert sorted(table) == ["a", "b", "c"] and [total(table, s) for s in "abc"] == [2, 0, 2]
     with open(course / "reports" / "kuadrat" / "nilai-kuadrat.csv", encoding="utf-8") as fh:
         assert {row["id"]: row["status"] for row in csv.DictReader(fh)} == dict.fromkeys("abc", "dinilai")
-    again = grade(course_dir=course, assignment="kuadrat", progress=False)
+    again = grade(course=course, assignment="kuadrat", progress=False)
     assert (again.graded, again.reapplied, sorted(again.skipped)) == ([], [], ["a", "b", "c"])

@@ -60,8 +60,8 @@ def cluster(tmp_path):
 def test_grading_on_a_dask_cluster(tmp_path, real_course, cluster):
     plan = {"benar": "correct.ipynb", "salah": "wrong.ipynb", "dihafal": "hard-coded.ipynb", "kosong": "blank.ipynb"}
     course = make_course(tmp_path / "dask", real_course, plan)
-    run = grade(course_dir=course, assignment="kuadrat", scheduler=cluster, progress=False)
-    assert sorted(r["job"]["student"] for r in run.graded) == sorted(plan)
+    run = grade(course=course, assignment="kuadrat", scheduler=cluster, progress=False)
+    assert sorted(r.student for r in run.graded) == sorted(plan)
     table = scores(f"sqlite:///{course / 'gradebook.db'}", "kuadrat")
     assert {s: total(table, s) for s in plan} == {"benar": 2, "salah": 0, "dihafal": 0, "kosong": 0}
     assert (course / "autograded" / "benar" / "kuadrat" / "kuadrat.ipynb").is_file()

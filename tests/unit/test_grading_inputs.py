@@ -12,6 +12,7 @@ from datetime import datetime
 import pytest
 from nbgrader.coursedir import CourseDirectory
 
+from cerdas.coursedir import CourseDir
 from cerdas.errors import CourseError
 from cerdas.grading import inputs as inp
 from conftest import FIXTURES
@@ -43,7 +44,7 @@ def submitted(tmp_path, student: str, stamp: str | None):
 def test_submission_time_is_what_nbgrader_autograde_reads(tmp_path, stamp):
     """The time stored for a submission equals the one nbgrader's autograde reads from the same folder."""
     folder = submitted(tmp_path, "budi", stamp)
-    [sub] = inp.from_submitted_tree(tmp_path / "submitted", "kuadrat", ["kuadrat"]).submissions
+    [sub] = inp.from_submitted_tree(CourseDir.open(tmp_path), "kuadrat", ["kuadrat"]).submissions
     assert sub.timestamp == CourseDirectory().get_existing_timestamp(str(folder))
     assert sub.timestamp is not None and sub.timestamp.tzinfo is None  # naive UTC, as nbgrader stores it
 
@@ -52,7 +53,7 @@ def test_zone_names_are_converted_to_utc(tmp_path):
     """22:58 in Los Angeles on 2 Feb is 06:58 UTC on 3 Feb; a UTC stamp is kept as it is."""
     submitted(tmp_path, "la", NBGRADER_FORMS[0])
     submitted(tmp_path, "utc", NBGRADER_FORMS[1])
-    times = {s.student: s.timestamp for s in inp.from_submitted_tree(tmp_path / "submitted", "kuadrat", []).submissions}
+    times = {s.student: s.timestamp for s in inp.from_submitted_tree(CourseDir.open(tmp_path), "kuadrat", []).submissions}
     assert times == {"la": datetime(2015, 2, 3, 6, 58, 23, 948203), "utc": datetime(2015, 2, 2, 22, 58, 23, 948203)}
 
 
@@ -62,7 +63,7 @@ def test_unreadable_time_is_not_graded_as_on_time(tmp_path):
     submitted(tmp_path, "rusak", "kemarin sore")
     submitted(tmp_path, "kosong", "")
     submitted(tmp_path, "zona", "2025-11-20 10:00:00 Asia/Samarinda")
-    collected = inp.from_submitted_tree(tmp_path / "submitted", "kuadrat", ["kuadrat"])
+    collected = inp.from_submitted_tree(CourseDir.open(tmp_path), "kuadrat", ["kuadrat"])
     times = {s.student: s.timestamp for s in collected.submissions}
     assert times == {"kosong": None, "zona": datetime(2025, 11, 20, 10, 0)}
     lines = [str(issue) for issue in collected.issues]
@@ -70,7 +71,7 @@ def test_unreadable_time_is_not_graded_as_on_time(tmp_path):
                for line in lines), lines
     assert any(line.startswith("submitted/kosong/kuadrat/timestamp.txt: timestamp.txt kosong") for line in lines)
     assert any("zona waktu 'Asia/Samarinda' tidak dikenal" in line for line in lines)
-    assert inp.statuses(collected, None)["rusak"].startswith("tidak dapat dinilai: submitted/rusak/kuadrat/timestamp.txt")
+    assert str(inp.statuses(collected, None)["rusak"]).startswith("tidak dapat dinilai: submitted/rusak/kuadrat/timestamp.txt")
 
 
 def test_roster_without_id_column_names_the_file_and_columns(tmp_path):
@@ -113,7 +114,9 @@ def test_lms_zip_rows_and_names(tmp_path):
     assert any(line.startswith("tugas/9999_kuadrat.ipynb: mahasiswa/peserta tidak dikenal") for line in lines), lines
     assert not any(str(tmp_path / "kerja") in line for line in lines)
     status = inp.statuses(collected, roster)
-    assert status == {
+    assert {sid: said.standing.value for sid, said in status.items()} == {
+        "1001": "graded", "1002": "ungradable", "1003": "ungradable", "1004": "not-submitted"}
+    assert {sid: str(said) for sid, said in status.items()} == {
         "1001": "dinilai",
         "1002": "tidak dapat dinilai: tugas/1002_kuadrat.ipynb: JSON tidak valid (invalid JSON, line 1)",
         "1003": "tidak dapat dinilai: tugas/1003_catatan.docx: bukan berkas .ipynb (not a notebook file)",

@@ -55,8 +55,8 @@ class GraderLimits:
     memory_bytes: int | None = None
 
 
-def grader_limits(course_dir: Path, assignment: str, student: str) -> GraderLimits:
-    path = Path(course_dir) / ".cerdas" / "results" / assignment / f"{student}.json"
+def grader_limits(course, assignment: str, student: str) -> GraderLimits:
+    path = course.results(assignment) / f"{student}.json"
     try:
         limits = json.loads(path.read_text(encoding="utf-8"))["job"]["limits"]
         return GraderLimits(limits.get("cell_seconds"), limits.get("notebook_seconds"), limits.get("memory_bytes"))
@@ -325,31 +325,31 @@ def _grades(gb, assignment: str, student: str, notebook: str) -> dict:
     return {g.name: (g.score, g.max_score, g.needs_manual_grade) for g in submission.grades}
 
 
-def feedback(*, course_dir: Path, assignment: str, students: list[str] | None = None,
-             db_url: str | None = None) -> list[Path]:
+def feedback(*, course, assignment: str, students: list[str] | None = None) -> list[Path]:
     """Write ``feedback/<student>/<assignment>/<notebook>.html`` for every autograded submission.
 
-    Scores come from the gradebook the submissions were graded into: ``db_url`` (e.g. a shared
-    ``postgresql://`` one), by default the SQLite ``gradebook.db`` of the course directory.
+    ``course`` is a :class:`~cerdas.coursedir.CourseDir` (or its folder); scores come from its
+    gradebook (``CourseDir.open(path, db_url=...)`` for a shared ``postgresql://`` one), the one the
+    submissions were graded into.
     """
     from nbgrader.api import Gradebook, MissingEntry
 
-    course_dir = Path(course_dir)
-    db_url = db_url or f"sqlite:///{course_dir.resolve() / 'gradebook.db'}"
-    autograded = course_dir / "autograded"
-    source = course_dir / "source" / assignment
+    from cerdas.coursedir import CourseDir
+
+    course = course if isinstance(course, CourseDir) else CourseDir.open(course)
+    db_url = course.db_url
+    source = course.source(assignment)
     if not source.is_dir():
         raise CourseError(Problem(str(source), "no such source assignment", "check the assignment name"))
-    folders = sorted(p for p in autograded.glob(f"*/{assignment}") if p.is_dir())
+    folders = course.students_in("autograded", assignment)
     if students:
-        folders = [f for f in folders if f.parent.name in students]
+        folders = {s: f for s, f in folders.items() if s in students}
     if not folders:
-        raise CourseError(Problem(str(autograded), f"no autograded submissions of {assignment}",
+        raise CourseError(Problem(str(course.step_dir("autograded")), f"no autograded submissions of {assignment}",
                               "grade them first (cerdas grade or nbgrader autograde)"))
     written, missing = [], []
     with Gradebook(db_url) as gb:
-        for folder in folders:
-            student = folder.parent.name
+        for student, folder in folders.items():
             for path in sorted(folder.glob("*.ipynb")):
                 try:
                     grades = _grades(gb, assignment, student, path.stem)
@@ -358,14 +358,14 @@ def feedback(*, course_dir: Path, assignment: str, students: list[str] | None = 
                     continue
                 items = questions(nbformat.read(source / path.name, as_version=4),
                                   nbformat.read(path, as_version=4), grades,
-                                  grader_limits(course_dir, assignment, student))
-                target = course_dir / "feedback" / student / assignment / f"{path.stem}.html"
+                                  grader_limits(course, assignment, student))
+                target = course.feedback(student, assignment) / f"{path.stem}.html"
                 target.parent.mkdir(parents=True, exist_ok=True)
                 tmp = target.with_suffix(".html.tmp")
                 tmp.write_text(render(assignment, student, path.stem, items), encoding="utf-8")
                 tmp.replace(target)
                 written.append(target)
-            keep_release_keys(course_dir, student, assignment)
+            keep_release_keys(course, student, assignment)
     if missing and not written:
         raise CourseError(Problem(_shown(db_url), f"holds none of the {len(missing)} autograded submission(s) of "
                                   f"{assignment} (e.g. {missing[0]}), so no feedback was written",
@@ -383,13 +383,13 @@ def _shown(db_url: str) -> str:
         return db_url.split("@")[-1]
 
 
-def keep_release_keys(course_dir: Path, student: str, assignment: str) -> None:
+def keep_release_keys(course, student: str, assignment: str) -> None:
     """Copy the submission's ``timestamp.txt`` and ``submission_secret.txt`` (from nbgrader collect)
     next to the feedback, as nbgrader's generate_feedback does: ``nbgrader release_feedback`` needs
     them to put each file in the exchange under a name only that student's submission can compute."""
-    submitted = course_dir / "submitted" / student / assignment
+    submitted = course.submitted(student, assignment)
     for name in ("timestamp.txt", "submission_secret.txt"):
         if (submitted / name).is_file():
-            target = course_dir / "feedback" / student / assignment / name
+            target = course.feedback(student, assignment) / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes((submitted / name).read_bytes())

@@ -6,29 +6,42 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from cerdas.course import Course
+from cerdas.coursedir import CourseDir, content_course
 from cerdas.errors import CourseError, Problem
 
 CELL_TIMEOUT_S = 120
 
 
-def run_nbgrader(step: str, assignment: str, *, course_dir: Path, course: Course, extra: list[str] = ()) -> str:
-    """Run ``nbgrader STEP ASSIGNMENT`` in ``course_dir``; raise CourseError with its log on failure."""
-    cmd = [sys.executable, "-m", "nbgrader", step, assignment, "--force",
-           f"--CourseDirectory.root={course_dir}", f"--ExecutePreprocessor.timeout={CELL_TIMEOUT_S}", *extra]
+def run_nbgrader(step: str, assignment: str, *, course: CourseDir, extra: list[str] = ()) -> str:
+    """Run ``nbgrader STEP ASSIGNMENT`` on ``course`` (its root, gradebook and nbgrader_config.py);
+    raise CourseError with the essence of its log on failure."""
+    cmd = [sys.executable, "-m", "nbgrader", step, assignment, "--force", *course.nbgrader_args(),
+           f"--ExecutePreprocessor.timeout={CELL_TIMEOUT_S}", *extra]
     bin_dir = str(Path(sys.executable).parent)  # nbgrader calls `alembic` from PATH
-    env = {**os.environ, "CERDAS_ROOT": str(course.root), "PYTHONWARNINGS": "ignore",
-           "PATH": bin_dir + os.pathsep + os.environ.get("PATH", "")}
-    proc = subprocess.run(cmd, cwd=course_dir, env=env, capture_output=True, text=True)
+    env = {**os.environ, "PYTHONWARNINGS": "ignore", "PATH": bin_dir + os.pathsep + os.environ.get("PATH", "")}
+    content = content_course()
+    if content is not None:
+        env["CERDAS_ROOT"] = str(content.root)
+    proc = subprocess.run(cmd, cwd=course.config_dir, env=env, capture_output=True, text=True)
     log = proc.stdout + proc.stderr
     if proc.returncode != 0:
         tail = "\n    ".join(_essence(log))
-        raise CourseError(Problem(f"assignments/source/{assignment}", f"nbgrader {step} failed:\n    {tail}",
+        raise CourseError(Problem(course.rel(course.source(assignment)), f"nbgrader {step} failed:\n    {tail}",
                                   "fix the notebook so nbgrader can process it"))
     return log
+
+
+def register(course: CourseDir, assignment: str) -> None:
+    """Put an assignment and its notebooks' graded cells into the gradebook as ``nbgrader
+    generate_assignment`` does, without touching the release folder (the student version is written
+    to a scratch folder and thrown away)."""
+    with tempfile.TemporaryDirectory(prefix="cerdas-register-") as scratch:
+        run_nbgrader("generate_assignment", assignment, course=course,
+                     extra=[f"--CourseDirectory.release_directory={scratch}"])
 
 
 def _essence(log: str) -> list[str]:
@@ -38,13 +51,13 @@ def _essence(log: str) -> list[str]:
     return (keep or lines)[-12:]
 
 
-def resolve_names(course: Course, names: list[str] | None) -> list[str]:
+def resolve_names(course: CourseDir, names: list[str] | None) -> list[str]:
     """The assignments asked for (all by default); an unknown name is an error listing the real ones."""
     known = course.assignment_names()
     names = names or known
     unknown = [n for n in names if n not in known]
     if unknown:
-        raise CourseError([Problem(f"assignments/source/{n}", "no such assignment",
+        raise CourseError([Problem(course.rel(course.source(n)), "no such assignment",
                                    f"choose one of: {', '.join(known) or 'none'}") for n in unknown])
     return names
 
@@ -57,12 +70,12 @@ class CellScore:
     max_score: float
 
 
-def read_scores(course_dir: Path, assignment: str, student: str) -> dict[tuple[str, str], CellScore]:
+def read_scores(course: CourseDir, assignment: str, student: str) -> dict[tuple[str, str], CellScore]:
     """Scores per (notebook, grade_id) for one student's submission, from the gradebook."""
     from nbgrader.api import Gradebook, MissingEntry
 
     scores: dict[tuple[str, str], CellScore] = {}
-    with Gradebook(f"sqlite:///{course_dir / 'gradebook.db'}") as gb:
+    with Gradebook(course.db_url) as gb:
         try:
             submission = gb.find_submission(assignment, student)
         except MissingEntry:

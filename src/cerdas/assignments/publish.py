@@ -18,6 +18,7 @@ import nbformat
 
 from cerdas.assignments.nbgrader import resolve_names, run_nbgrader
 from cerdas.course import Course
+from cerdas.coursedir import CourseDir, as_coursedir
 
 STAMP = "publikasi.json"
 
@@ -43,7 +44,7 @@ def released_notebooks(*, course: Course, names: list[str], into: Path) -> dict[
         shutil.copy(config, scratch / "nbgrader_config.py")
     result = {}
     for name in names:
-        run_nbgrader("generate_assignment", name, course_dir=scratch, course=course)
+        run_nbgrader("generate_assignment", name, course=CourseDir.throwaway(scratch))
         result[name] = sorted((scratch / "release" / name).glob("*.ipynb"))
     return result
 
@@ -58,7 +59,7 @@ def render(path: Path) -> str:
 def publish(*, course: Course | None = None, names: list[str] | None = None) -> list[Path]:
     """Release each assignment afresh and write book/tugas/<name>/<notebook>.ipynb; return the files."""
     course = course or Course.find()
-    names = resolve_names(course, names)
+    names = resolve_names(as_coursedir(course), names)
     stamp_path = course.published_dir / STAMP
     stamp = json.loads(stamp_path.read_text()) if stamp_path.is_file() else {}
     written: list[Path] = []

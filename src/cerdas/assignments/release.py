@@ -5,18 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from cerdas.assignments.nbgrader import resolve_names, run_nbgrader
-from cerdas.course import Course
+from cerdas.coursedir import CourseDir, as_coursedir
 
 
-def release(*, course: Course | None = None, names: list[str] | None = None, db_url: str | None = None) -> list[Path]:
-    """Write ``assignments/release/<name>/`` for each named assignment (all by default).
+def release(*, course=None, names: list[str] | None = None) -> list[Path]:
+    """Write ``release/<name>/`` of the nbgrader course directory for each named assignment (all by default).
 
-    The assignment is also registered in the gradebook: SQLite in the course directory, or ``db_url``
-    (e.g. ``postgresql://user:password@host/db``) where several instructors share one gradebook.
+    ``course`` is a :class:`CourseDir` (found from the working directory by default; a Cerdas
+    :class:`~cerdas.course.Course` means its ``assignments/``). The assignment is also registered in
+    the course's gradebook: SQLite in the course directory, or its ``db_url`` (e.g.
+    ``postgresql://user:password@host/db``, from nbgrader_config.py or ``CourseDir.open(..., db_url=)``)
+    where several instructors share one.
     """
-    course = course or Course.find()
+    course: CourseDir = as_coursedir(course)
     names = resolve_names(course, names)
-    extra = [f"--db={db_url}"] if db_url else []
     for name in names:
-        run_nbgrader("generate_assignment", name, course_dir=course.assignments_dir, course=course, extra=extra)
-    return [course.release_dir / n for n in names]
+        run_nbgrader("generate_assignment", name, course=course)
+    return [course.release(n) for n in names]

@@ -103,15 +103,22 @@ def static_warnings(nb, released=None) -> list[str]:
 
 
 def find_released(path: Path) -> Path | None:
-    """The released version of a notebook, when it can be found in the course (for deleted-cell checks)."""
-    from cerdas.course import Course
+    """The released version of a notebook, when it lies in an nbgrader course directory (found from the
+    notebook's folder, else from the working directory): ``release/<assignment>/<notebook>``."""
+    from cerdas.coursedir import CourseDir, locate
 
-    try:
-        course = Course.find()
-    except FileNotFoundError:
-        return None
-    candidate = course.release_dir / path.parent.name / path.name
-    return candidate if candidate.is_file() and candidate.resolve() != path.resolve() else None
+    for start in (Path(path).resolve().parent, None):
+        found = locate(start)
+        if found is None:
+            continue
+        try:
+            course = CourseDir.open(found)
+        except Exception:  # noqa: BLE001 - a course that cannot be read only means no deleted-cell check
+            continue
+        candidate = course.release(Path(path).parent.name) / Path(path).name
+        if candidate.is_file() and candidate.resolve() != Path(path).resolve():
+            return candidate
+    return None
 
 
 def validate(path: Path, *, released: Path | None = None) -> Validation:

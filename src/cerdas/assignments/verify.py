@@ -34,7 +34,7 @@ from cerdas.assignments import mutants as mut
 from cerdas.assignments.nbgrader import read_scores, resolve_names, run_nbgrader
 from cerdas.assignments.visible import passes_visible_tests
 from cerdas.check.assignments import is_autograded_test, nbgrader_cells
-from cerdas.course import Course
+from cerdas.coursedir import CourseDir, as_coursedir, content_course
 from cerdas.errors import CourseError, Problem
 
 SOLUTION, BLANK = "solusi", "kosong"
@@ -129,14 +129,15 @@ class Plan:
     cheat_results: dict[tuple[str, str], dict[str, bool]] = field(default_factory=dict)
 
 
-def prepare(name: str, *, course: Course, tmp: Path, jobs: int) -> Plan:
-    source = course.source_dir / name
+def prepare(name: str, *, course: CourseDir, tmp: Path, jobs: int) -> Plan:
+    source = course.source(name)
     root = tmp / name / "w0"
     root.mkdir(parents=True)
-    config = course.assignments_dir / "nbgrader_config.py"
+    config = course.config_dir / "nbgrader_config.py"
     if config.is_file():
         shutil.copy(config, root / "nbgrader_config.py")
-    shutil.copytree(source, root / "source" / name, ignore=shutil.ignore_patterns(mut.FILE_NAME, ".ipynb_checkpoints"))
+    scratch = CourseDir.throwaway(root)
+    shutil.copytree(source, scratch.source(name), ignore=shutil.ignore_patterns(mut.FILE_NAME, ".ipynb_checkpoints"))
     notebooks = {p.stem: nbformat.read(p, as_version=4) for p in sorted(source.glob("*.ipynb"))}
     generated = [m for stem, nb in notebooks.items()
                  for m in cheats.cheat_mutants(nb, stem, several=len(notebooks) > 1)]
@@ -148,14 +149,14 @@ def prepare(name: str, *, course: Course, tmp: Path, jobs: int) -> Plan:
             raise CourseError(Problem(course.rel(source / mut.FILE_NAME),
                                       f"mutant ids '{other}' and '{mutant.id}' name the same submission folder "
                                       f"'{_student_id(mutant)}'", "make the ids differ in letters or digits"))
-    run_nbgrader("generate_assignment", name, course_dir=root, course=course)
-    released = {stem: nbformat.read(root / "release" / name / f"{stem}.ipynb", as_version=4) for stem in notebooks}
+    run_nbgrader("generate_assignment", name, course=scratch)
+    released = {stem: nbformat.read(scratch.release(name) / f"{stem}.ipynb", as_version=4) for stem in notebooks}
     plan.submissions[SOLUTION] = dict(notebooks)
     plan.submissions[BLANK] = released
     for mutant in plan.mutants:
         plan.submissions[_student_id(mutant)] = {**notebooks, mutant.notebook: mut.apply(mutant, notebooks[mutant.notebook])}
     for student, notebooks in plan.submissions.items():
-        folder = root / "submitted" / student / name
+        folder = scratch.submitted(student, name)
         folder.mkdir(parents=True)
         for stem, nb in notebooks.items():
             nbformat.write(nb, folder / f"{stem}.ipynb")
@@ -164,11 +165,11 @@ def prepare(name: str, *, course: Course, tmp: Path, jobs: int) -> Plan:
     return plan
 
 
-def tasks(plan: Plan, *, course: Course, owner: list | None = None):
+def tasks(plan: Plan, *, course: CourseDir, owner: list | None = None):
     """Independent units of work: grading every submission (cerdas' parallel engine, nbgrader's own
     preprocessors and scoring), and one visible-test run per hardcoded mutant."""
     yield lambda: _grade_all(plan, course=course)
-    release = plan.root / "release" / plan.name
+    release = CourseDir.throwaway(plan.root).release(plan.name)
     for mutant in plan.mutants:
         if mutant.hardcoded:
             def visible(m=mutant):
@@ -176,11 +177,11 @@ def tasks(plan: Plan, *, course: Course, owner: list | None = None):
                     release / f"{m.notebook}.ipynb", solution=plan.notebooks[m.notebook],
                     mutant_cell=m.cell, mutant_code=m.code, owner=owner, tests=[g for _, g, _ in
                                                                    mut.tests_by_answer(plan.notebooks[m.notebook])[m.cell]],
-                    course=course)
+                    content=content_course())
             yield visible
 
 
-def _grade_all(plan: Plan, *, course: Course) -> None:
+def _grade_all(plan: Plan, *, course: CourseDir) -> None:
     from cerdas.grading import grade
 
     # A mutant is judged only on the tests of the cell it replaces, and later cells cannot change
@@ -190,22 +191,23 @@ def _grade_all(plan: Plan, *, course: Course) -> None:
         tests = mut.tests_by_answer(plan.notebooks[mutant.notebook]).get(mutant.cell) or []
         if tests:
             stop_after[_student_id(mutant)] = {mutant.notebook: max(tests)[1]}
-    run = grade(course_dir=plan.root, assignment=plan.name, workers=plan.jobs, progress=False, stop_after=stop_after)
-    broken = [line for line in run.report() if ": tidak dapat dinilai" in line]
+    run = grade(course=CourseDir.throwaway(plan.root), assignment=plan.name, workers=plan.jobs, progress=False,
+                outputs=False, stop_after=stop_after)
+    broken = [f"{student}/{nb.name}: {nb.message}" for student, nb in run.ungradable()]
     if broken:
-        raise CourseError([Problem(course.rel(course.source_dir / plan.name), line,
+        raise CourseError([Problem(course.rel(course.source(plan.name)), line,
                                    "fix the notebook so it can be graded") for line in broken])
 
 
-def evaluate(plan: Plan, *, course: Course) -> VerifyResult:
+def evaluate(plan: Plan, *, course: CourseDir) -> VerifyResult:
     result = VerifyResult(plan.name)
     scores = {}
     for worker in plan.workers:
         for student in plan.submissions:
-            scores.setdefault(student, {}).update(read_scores(worker, plan.name, student))
+            scores.setdefault(student, {}).update(read_scores(CourseDir.throwaway(worker), plan.name, student))
     rows: dict[tuple[str, str], TestRow] = {}
     for stem, nb in plan.notebooks.items():
-        rel = course.rel(course.source_dir / plan.name / f"{stem}.ipynb")
+        rel = course.rel(course.source(plan.name) / f"{stem}.ipynb")
         for index, cell, meta in nbgrader_cells(nb):
             if not is_autograded_test(cell, meta):
                 continue
@@ -215,8 +217,9 @@ def evaluate(plan: Plan, *, course: Course) -> VerifyResult:
             rows[(stem, gid)] = row
             result.rows.append(row)
             if row.solution is None or row.solution < points:
-                worker = next((w for w in plan.workers if (w / "autograded" / SOLUTION).is_dir()), plan.root)
-                why = _error_of(worker / "autograded" / SOLUTION / plan.name / f"{stem}.ipynb", gid)
+                graded = [CourseDir.throwaway(w).autograded(SOLUTION, plan.name) for w in plan.workers]
+                folder = next((g for g in graded if g.is_dir()), graded[0])
+                why = _error_of(folder / f"{stem}.ipynb", gid)
                 result.problems.append(Problem(
                     rel, f"test '{gid}' gives the reference solution {_fmt(row.solution)} of {points:g} points"
                     + (f" ({why})" if why else ""), "fix the solution or the test so the solution earns full points",
@@ -231,13 +234,13 @@ def evaluate(plan: Plan, *, course: Course) -> VerifyResult:
         result.problems.extend(_judge(mutant, plan, scores.get(_student_id(mutant), {}), rows, course=course))
     result.cheat_cells = dict(plan.cheat_results)
     if not result.rows:
-        result.problems.append(Problem(course.rel(course.source_dir / plan.name), "has no auto-graded test cells",
+        result.problems.append(Problem(course.rel(course.source(plan.name)), "has no auto-graded test cells",
                                        "add test cells"))
     return result
 
 
-def _judge(mutant: mut.Mutant, plan: Plan, scores: dict, rows: dict, *, course: Course) -> list[Problem]:
-    rel = course.rel(course.source_dir / plan.name / mut.FILE_NAME)
+def _judge(mutant: mut.Mutant, plan: Plan, scores: dict, rows: dict, *, course: CourseDir) -> list[Problem]:
+    rel = course.rel(course.source(plan.name) / mut.FILE_NAME)
     tests = mut.tests_by_answer(plan.notebooks[mutant.notebook])[mutant.cell]
     if not tests:
         return [Problem(rel, f"mutant '{mutant.id}': answer cell '{mutant.cell}' has no test cell after it",
@@ -272,7 +275,7 @@ def _judge(mutant: mut.Mutant, plan: Plan, scores: dict, rows: dict, *, course: 
 
 
 def _judge_cheat(mutant: mut.Mutant, plan: Plan, earned: float, full: float, tests, rows: dict, *,
-                 course: Course) -> list[Problem]:
+                 course: CourseDir) -> list[Problem]:
     """A generated cheat is caught only when it earns none of its cell's points."""
     caught = earned <= 0
     for _, gid, _ in tests:
@@ -282,21 +285,23 @@ def _judge_cheat(mutant: mut.Mutant, plan: Plan, earned: float, full: float, tes
     if caught:
         return []
     first_test = min(tests)[0]
-    return [Problem(course.rel(course.source_dir / plan.name / f"{mutant.notebook}.ipynb"),
+    return [Problem(course.rel(course.source(plan.name) / f"{mutant.notebook}.ipynb"),
                     f"generated cheat mutant '{mutant.id}' earns {earned:g} of {full:g} points of cell "
                     f"'{mutant.cell}': {mutant.why}",
                     HINTS[mutant.cheat], cell=first_test)]
 
 
-def verify(*, course: Course | None = None, names: list[str] | None = None, jobs: int = 2,
+def verify(*, course=None, names: list[str] | None = None, jobs: int = 2,
            progress: bool = False) -> list[VerifyResult]:
-    """Verify the named assignments (all by default), with ``jobs`` gradings at a time."""
-    course = course or Course.find()
+    """Verify the named assignments (all by default) of an nbgrader course directory (a
+    :class:`CourseDir`; a Cerdas Course means its ``assignments/``; by default the one found from the
+    working directory), with ``jobs`` gradings at a time."""
+    course = as_coursedir(course)
     names = resolve_names(course, names)
     from cerdas.grading.runner import owned_zygotes, preload_for
 
     results: dict[str, VerifyResult] = {}
-    preload = [m for n in names for m in preload_for(course.source_dir / n)]  # one warm zygote serves all
+    preload = [m for n in names for m in preload_for(course.source(n))]  # one warm zygote serves all
     with owned_zygotes(preload=dict.fromkeys(preload)) as owner, tempfile.TemporaryDirectory(prefix="cerdas-verify-") as tmp, \
             ThreadPoolExecutor(max(1, jobs)) as pool:
         plans: list[Plan] = []

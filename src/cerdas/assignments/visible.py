@@ -20,9 +20,11 @@ def _grade_id(cell) -> str | None:
 
 
 def passes_visible_tests(released: Path, *, solution, mutant_cell: str, mutant_code: str, tests: list[str],
-                         course: Course, owner: list | None = None) -> bool:
+                         content: Course | None, owner: list | None = None) -> bool:
     """True when the released notebook, answered with the solution except for ``mutant_cell``
-    (which gets ``mutant_code``), runs every cell in ``tests`` without an error."""
+    (which gets ``mutant_code``), runs every cell in ``tests`` without an error. ``content`` is the
+    Cerdas course whose datasets the kernel may read (``None`` for a plain nbgrader course)."""
+    env = {"CERDAS_ROOT": str(content.root)} if content else {}
     nb = nbformat.read(released, as_version=4)
     answers = {_grade_id(c): c.source for c in solution.cells if _grade_id(c)}
     for cell in nb.cells:
@@ -37,12 +39,12 @@ def passes_visible_tests(released: Path, *, solution, mutant_cell: str, mutant_c
         from cerdas.grading import kernels, runner
 
         runner._thread_zygote(tuple(runner.preload_for(released.parent)),
-                              kernels.Sandbox(env={"CERDAS_ROOT": str(course.root)},
-                                              read_only=[str(course.datasets_dir)]), owner)
+                              kernels.Sandbox(env=env, read_only=[str(content.datasets_dir)] if content else []),
+                              owner)
         extra["kernel_manager_class"] = kernels.ForkKernelManager
     client = NotebookClient(copy.deepcopy(nb), timeout=TIMEOUT_S, allow_errors=True, kernel_name="python3",
                             resources={"metadata": {"path": str(released.parent)}}, **extra)
-    executed = client.execute(env={**os.environ, "CERDAS_ROOT": str(course.root)}, stderr=subprocess.DEVNULL)
+    executed = client.execute(env={**os.environ, **env}, stderr=subprocess.DEVNULL)
     for cell in executed.cells:
         if _grade_id(cell) in tests and any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
             return False

@@ -24,10 +24,12 @@ from pathlib import Path
 import nbformat
 from tqdm import tqdm
 
+from cerdas.coursedir import CourseDir
 from cerdas.errors import CourseError, Problem
 from cerdas.grading import inputs as inp
 from cerdas.grading.gradebook import GradebookUnavailable, Ledger, Writer, failure, stored, unavailable
 from cerdas.grading.kernels import Sandbox
+from cerdas.grading.results import LearnerStatus, NotebookResult, Outcome, Standing, SubmissionResult
 from cerdas.grading.runner import execute, preload_for
 from cerdas.grading.worker import Job, Limits
 
@@ -36,26 +38,34 @@ KERNEL_USER = "nobody"
 
 @dataclass
 class GradeRun:
+    """What one ``cerdas grade`` run did; ``outputs`` are the reports and feedback it wrote."""
+
     assignment: str
-    graded: list[dict] = field(default_factory=list)
+    graded: list[SubmissionResult] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     reapplied: list[str] = field(default_factory=list)  # saved results put into the gradebook without regrading
     unsaved: list[str] = field(default_factory=list)    # results kept on disk that the gradebook did not take
     issues: list[inp.InputIssue] = field(default_factory=list)
-    status: dict[str, str] = field(default_factory=dict)  # every known learner: graded, not submitted, or why not
+    status: dict[str, LearnerStatus] = field(default_factory=dict)  # every known learner: graded, not submitted, or why not
     roster: dict | None = None
     store_error: Problem | None = None                  # why the gradebook did not take a result
     seconds: float = 0.0
+    reports: list[Path] = field(default_factory=list)   # grades table, item analysis
+    feedback: list[Path] = field(default_factory=list)  # one HTML file per graded notebook
+
+    @property
+    def outputs(self) -> list[Path]:
+        return [*self.reports, *self.feedback]
+
+    def ungradable(self) -> list[tuple[str, NotebookResult]]:
+        """``(student, notebook)`` for each notebook that got no scores at all."""
+        return [(r.student, nb) for r in self.graded for nb in r.notebooks.values() if not nb.outcome.scored]
 
     def report(self) -> list[str]:
         lines = [str(issue) for issue in self.issues]
         for result in self.graded:
-            student = result["job"]["student"]
-            for name, nb in result["notebooks"].items():
-                if nb["status"] != "ok":
-                    lines.append(f"{student}/{name}: {nb['status']}")
-                lines += [f"{student}/{name}: {flag}" for flag in nb["flags"]]
-        absent = sorted(s for s, said in self.status.items() if said == inp.NOT_SUBMITTED)
+            lines += result.lines()
+        absent = sorted(s for s, said in self.status.items() if said.standing is Standing.NOT_SUBMITTED)
         if absent:
             lines.append(f"{len(absent)} peserta di daftar tidak mengumpulkan: {', '.join(absent[:10])}"
                          + (", …" if len(absent) > 10 else ""))
@@ -80,20 +90,16 @@ def _kernel_user() -> dict | None:
     return {"uid": entry.pw_uid, "gid": entry.pw_gid}
 
 
-def _results_dir(course_dir: Path, assignment: str) -> Path:
-    return course_dir / ".cerdas" / "results" / assignment
-
-
-def collect(*, course_dir: Path, assignment: str, source: Path | None, roster: Path | None,
+def collect(*, course: CourseDir, assignment: str, source: Path | None, roster: Path | None,
             workdir: Path) -> tuple[inp.Collected, dict | None]:
-    names = sorted(p.stem for p in (course_dir / "source" / assignment).glob("*.ipynb"))
+    names = sorted(p.stem for p in course.source(assignment).glob("*.ipynb"))
     source_ids = {}
     for name in names:
-        nb = nbformat.read(course_dir / "source" / assignment / f"{name}.ipynb", as_version=4)
+        nb = nbformat.read(course.source(assignment) / f"{name}.ipynb", as_version=4)
         source_ids[name] = {(c.metadata.get("nbgrader") or {}).get("grade_id") for c in nb.cells} - {None}
     people = inp.read_roster(roster) if roster else None
     if source is None:
-        collected = inp.from_submitted_tree(course_dir / "submitted", assignment, names)
+        collected = inp.from_submitted_tree(course, assignment, names)
     elif source.is_dir() and any("+" in p.name for p in source.iterdir()):
         collected = inp.from_exchange(source, assignment)
     else:
@@ -101,11 +107,16 @@ def collect(*, course_dir: Path, assignment: str, source: Path | None, roster: P
     return inp.validate_all(collected, source_ids, people), people
 
 
-def grade(*, course_dir: Path, assignment: str, source: Path | None = None, roster: Path | None = None,
+def grade(*, course: CourseDir | str | Path, assignment: str, source: Path | None = None, roster: Path | None = None,
           workers: int | None = None, force: bool = False, scheduler: str | None = None,
-          limits: Limits | None = None, db_url: str | None = None, progress: bool = True,
+          limits: Limits | None = None, progress: bool = True, outputs: bool = True,
           stop_after: dict[str, dict[str, str]] | None = None, sandbox: bool = True) -> GradeRun:
     """Grade every submission of ``assignment``; see the module docstring.
+
+    ``course`` is any nbgrader course directory (a :class:`CourseDir`, or its folder). An assignment
+    not yet in its gradebook is registered from ``source/`` first, as ``nbgrader generate_assignment``
+    would (the release folder is left alone). With ``outputs`` (the default, as ``cerdas grade``) the
+    grades table, the item analysis and every learner's feedback are written too (``run.outputs``).
 
     Kernels run confined (``confine.py``); where this host cannot confine them, grading is refused
     with a :class:`CourseError` that names what a submission could reach, unless ``sandbox=False``
@@ -114,17 +125,20 @@ def grade(*, course_dir: Path, assignment: str, source: Path | None = None, rost
     ``stop_after`` ({student: {notebook: grade_id}}) is for ``cerdas assignments verify`` only: those
     students' notebooks run up to that cell, and later cells get no score.
     """
-    course_dir = Path(course_dir).resolve()
+    course = course if isinstance(course, CourseDir) else CourseDir.open(course)
+    course_dir, db_url = course.root, course.db_url
     started = time.perf_counter()
     bin_dir = os.path.dirname(os.path.abspath(__import__("sys").executable))  # nbgrader runs `alembic` from PATH
     if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
         os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
-    source_dir = course_dir / "source" / assignment
+    source_dir = course.source(assignment)
     if not source_dir.is_dir():
-        raise CourseError(Problem(str(source_dir), "no such source assignment", "check the assignment name"))
-    db_url = db_url or f"sqlite:///{course_dir / 'gradebook.db'}"
-    _require_released(db_url, assignment)
-    datasets = [str(Path(_course_root()) / "datasets")] if _course_root() else []
+        known = ", ".join(course.assignment_names()) or "none"
+        raise CourseError(Problem(str(source_dir), "no such source assignment",
+                                  f"check the assignment name (in {course.step_dir('source')}: {known})"))
+    _require_registered(course, assignment)
+    root = _course_root()
+    datasets = [str(Path(root) / "datasets")] if root and (Path(root) / "datasets").is_dir() else []
     hidden = [str(course_dir), str(Path.home())]
     if sandbox:
         _require_confinement(course_dir, db_url, datasets, hidden)
@@ -134,12 +148,12 @@ def grade(*, course_dir: Path, assignment: str, source: Path | None = None, rost
     work = Path(tempfile.mkdtemp(prefix="cerdas-grade-"))
     os.chmod(work, 0o711)  # sandboxes inside can be entered by name, never listed
     try:
-        collected, people = collect(course_dir=course_dir, assignment=assignment, source=source,
+        collected, people = collect(course=course, assignment=assignment, source=source,
                                     roster=roster, workdir=work)
         run.issues, run.roster = collected.issues, people
-        writer = Writer(db_url=db_url, course_dir=course_dir, roster=people)
+        writer = Writer(course=course, roster=people)
         snapshot = _snapshot(db_url, work)
-        results_dir = _results_dir(course_dir, assignment)
+        results_dir = course.results(assignment)
         ledger, saved = Ledger(results_dir, db_url, _held(db_url, assignment)), []
         user = _kernel_user()
         jobs, stamps = [], {}
@@ -157,20 +171,21 @@ def grade(*, course_dir: Path, assignment: str, source: Path | None = None, rost
             stamps[sub.student] = sub.timestamp
         box = Sandbox(memory_bytes=(limits or Limits()).memory_bytes, processes=(limits or Limits()).processes,
                       user=user, confine=sandbox, read_only=datasets, hide=[*hidden, str(work)],
-                      env={"CERDAS_ROOT": _course_root()}, log=os.environ.get("CERDAS_KERNEL_LOG"))
+                      env={"CERDAS_ROOT": root}, log=os.environ.get("CERDAS_KERNEL_LOG"))
         failures = 0
         with tqdm(total=len(jobs), desc=f"grading {assignment}", unit="nb", disable=not progress or not jobs) as bar:
-            for result in execute(jobs, workers=workers or os.cpu_count() or 1, preload=preload_for(source_dir),
-                                  sandbox=box, scheduler=scheduler):
-                ledger.save(result)
+            for raw in execute(jobs, workers=workers or os.cpu_count() or 1, preload=preload_for(source_dir),
+                               sandbox=box, scheduler=scheduler):
+                ledger.save(raw)
+                result = SubmissionResult.from_dict(raw)
                 run.graded.append(result)
-                _store(run, writer, ledger, result, stamps.get(result["job"]["student"]), db_url)
-                failures += any(nb["status"] != "ok" for nb in result["notebooks"].values())
+                _store(run, writer, ledger, result, stamps.get(result.student), db_url)
+                failures += not result.ok
                 bar.set_postfix(gagal=failures)
                 bar.update()
         times = {sub.student: sub.timestamp for sub in collected.submissions}
         for student in saved:  # graded before, but the gradebook never took it: apply, don't regrade
-            if _store(run, writer, ledger, ledger.result(student), times[student], db_url):
+            if _store(run, writer, ledger, SubmissionResult.from_dict(ledger.result(student)), times[student], db_url):
                 run.reapplied.append(student)
         run.status = inp.statuses(collected, people)
     finally:
@@ -179,18 +194,30 @@ def grade(*, course_dir: Path, assignment: str, source: Path | None = None, rost
     if run.unsaved:
         problem = run.store_error
         raise GradingIncomplete(Problem(problem.path, f"{problem.what} ({len(run.unsaved)} result(s) kept in "
-                                        f"{_results_dir(course_dir, assignment)}, not yet in the gradebook)",
+                                        f"{course.results(assignment)}, not yet in the gradebook)",
                                         problem.hint), run)
+    if outputs:
+        _write_outputs(run, course)
     return run
 
 
-def _store(run: GradeRun, writer: Writer, ledger: Ledger, result: dict, timestamp, db_url: str) -> bool:
+def _write_outputs(run: GradeRun, course: CourseDir) -> None:
+    """What ``cerdas grade`` leaves for the instructor and the learners: reports, then feedback."""
+    from cerdas.assignments.feedback import feedback
+    from cerdas.grading.report import write_reports
+
+    run.reports = write_reports(course=course, assignment=run.assignment, status=run.status, roster=run.roster)
+    if run.graded or run.skipped or run.reapplied:
+        run.feedback = feedback(course=course, assignment=run.assignment)
+
+
+def _store(run: GradeRun, writer: Writer, ledger: Ledger, result: SubmissionResult, timestamp, db_url: str) -> bool:
     """Put one result into the gradebook; after a failure the rest wait on disk for the next run."""
-    student = result["job"]["student"]
+    student = result.student
     if not run.unsaved:
         try:
             writer.apply(result, timestamp=timestamp)
-            ledger.mark_applied(student, result["job"]["digest"], timestamp)
+            ledger.mark_applied(student, result.digest, timestamp)
             return True
         except Exception as exc:  # noqa: BLE001 - the result is kept on disk; one line says what failed
             run.store_error = failure(db_url, exc)
@@ -240,24 +267,24 @@ def _require_reachable_runtime() -> None:
                                           "--no-sandbox"))
 
 
-def _require_released(db_url: str, assignment: str) -> None:
+def _require_registered(course: CourseDir, assignment: str) -> None:
+    """The gradebook knows the assignment and its notebooks' cells; if not, register it from ``source/``."""
     from nbgrader.api import Gradebook, MissingEntry
 
-    if db_url.startswith("sqlite:///") and not Path(db_url[len("sqlite:///"):]).is_file():
-        raise CourseError(Problem(db_url[len("sqlite:///"):], "no gradebook here",
-                                  "release the assignment first (cerdas assignments release " + assignment
-                                  + "), or give the gradebook with --db / --course-dir"))
+    from cerdas.assignments.nbgrader import register
+
+    db_url = course.db_url
     try:
-        with Gradebook(db_url) as gb:
-            try:
-                gb.find_assignment(assignment)
-            except MissingEntry as exc:
-                raise CourseError(Problem(assignment, "is not in the gradebook",
-                                          "release it first: cerdas assignments release " + assignment)) from exc
-    except CourseError:
-        raise
+        if course.sqlite_path is None or course.sqlite_path.is_file():
+            with Gradebook(db_url) as gb:
+                try:
+                    gb.find_assignment(assignment)
+                    return
+                except MissingEntry:
+                    pass
     except Exception as exc:  # noqa: BLE001 - a database that cannot be opened is one line, not a traceback
         raise unavailable(db_url, exc, "open it") from exc
+    register(course, assignment)
 
 
 def _held(db_url: str, assignment: str) -> dict:

@@ -102,12 +102,12 @@ def _course_importable(course_dir: Path):
 class Writer:
     """Writes results into one gradebook with nbgrader's configured preprocessors."""
 
-    def __init__(self, *, db_url: str, course_dir: Path, roster: dict | None):
-        self.db_url, self.course_dir, self.roster = db_url, Path(course_dir), roster or {}
-        config = nbgrader_config(self.course_dir)
-        where = str(self.course_dir / "nbgrader_config.py")
+    def __init__(self, *, course, roster: dict | None):
+        self.course, self.db_url, self.roster = course, course.db_url, roster or {}
+        config = nbgrader_config(course.config_dir)
+        where = str(course.config_dir / "nbgrader_config.py")
         try:
-            with _course_importable(self.course_dir):
+            with _course_importable(course.config_dir):
                 self.save = SaveAutoGrades(config=config)
                 self.late = AssignLatePenalties(config=config)
                 self.late.init_plugin()  # a plugin that cannot be made fails here, before anything is graded
@@ -116,9 +116,9 @@ class Writer:
                                       "fix c.AssignLatePenalties.plugin_class (its module must be importable, "
                                       "e.g. late.py next to nbgrader_config.py)")) from exc
 
-    def apply(self, result: dict, *, timestamp: datetime | None) -> None:
-        """Store one graded submission: student, submission time, scores and late penalty."""
-        job = result["job"]
+    def apply(self, result, *, timestamp: datetime | None) -> None:
+        """Store one graded submission (a SubmissionResult): student, submission time, scores and late penalty."""
+        job = result.job
         student, assignment = job["student"], job["assignment"]
         with Gradebook(self.db_url) as gb:
             gb.update_or_create_student(student, **(self.roster.get(student) or {}))
@@ -127,22 +127,22 @@ class Writer:
             else:
                 gb.update_or_create_submission(assignment, student)
             expected = [nb.name for nb in gb.find_assignment(assignment).notebooks]
-        for name, graded in result["notebooks"].items():
-            if graded.get("notebook") is None:
+        for name, graded in result.notebooks.items():
+            if graded.notebook is None:
                 _zero(self.db_url, assignment, student, name)
                 continue
-            nb = nbformat.reads(graded["notebook"], as_version=4)
+            nb = nbformat.reads(graded.notebook, as_version=4)
             resources = {"nbgrader": {"notebook": name, "assignment": assignment, "student": student,
                                       "db_url": self.db_url}}
             for step in (self.save, self.late):
                 nb, resources = step(nb, resources)
-            target = self.course_dir / "autograded" / student / assignment / f"{name}.ipynb"
+            target = self.course.autograded(student, assignment) / f"{name}.ipynb"
             target.parent.mkdir(parents=True, exist_ok=True)
             tmp = target.with_suffix(".ipynb.tmp")
             nbformat.write(nb, tmp)
             os.replace(tmp, target)
         for name in expected:
-            if name not in result["notebooks"]:
+            if name not in result.notebooks:
                 _zero(self.db_url, assignment, student, name)
 
 

@@ -208,11 +208,12 @@ def _file_time(seconds: float) -> datetime:
     return datetime.fromtimestamp(seconds, tz=timezone.utc).replace(tzinfo=None)
 
 
-def from_submitted_tree(root: Path, assignment: str, notebook_names: list[str]) -> Collected:
-    """nbgrader's ``submitted/<student>/<assignment>/<notebook>.ipynb`` (+ ``timestamp.txt``)."""
+def from_submitted_tree(course, assignment: str, notebook_names: list[str]) -> Collected:
+    """nbgrader's ``submitted/<student>/<assignment>/<notebook>.ipynb`` (+ ``timestamp.txt``), laid out
+    as the course directory's ``directory_structure`` says (``course`` is a :class:`~cerdas.coursedir.CourseDir`)."""
     out = Collected()
-    for folder in sorted(p for p in root.glob(f"*/{assignment}") if p.is_dir()):
-        student, shown = folder.parent.name, folder.relative_to(root.parent).as_posix()
+    for student, folder in course.students_in("submitted", assignment).items():
+        shown = folder.relative_to(course.root).as_posix()
         files = {p.stem: p for p in folder.glob("*.ipynb")}
         if not files:
             out.reject(student, shown, "tidak ada notebook (no notebook submitted)")
@@ -389,13 +390,16 @@ NOT_SUBMITTED = "tidak mengumpulkan"
 NOT_GRADABLE = "tidak dapat dinilai"
 
 
-def statuses(collected: Collected, roster: dict | None) -> dict[str, str]:
+def statuses(collected: Collected, roster: dict | None) -> dict:
     """Every learner on the roster (or, without one, every learner the inputs name): graded, not
-    submitted, or not gradable with the reasons (each file as the instructor knows it)."""
-    status = {student: NOT_SUBMITTED for student in roster or {}}
+    submitted, or not gradable with the reasons (each file as the instructor knows it), as
+    :class:`~cerdas.grading.results.LearnerStatus` (``str()`` gives the table's Indonesian text)."""
+    from cerdas.grading.results import LearnerStatus, Standing
+
+    status = {student: LearnerStatus(Standing.NOT_SUBMITTED) for student in roster or {}}
     for student, reasons in collected.rejected.items():
         if roster is None or student in roster:
-            status[student] = f"{NOT_GRADABLE}: " + "; ".join(reasons)
+            status[student] = LearnerStatus(Standing.UNGRADABLE, tuple(reasons))
     for sub in collected.submissions:
-        status[sub.student] = GRADED
+        status[sub.student] = LearnerStatus(Standing.GRADED)
     return status

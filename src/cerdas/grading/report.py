@@ -27,7 +27,7 @@ def _name(first: str | None, last: str | None) -> str:
     return " ".join(filter(None, [first, last])) or ""
 
 
-def grades_table(db_url: str, assignment: str, *, status: dict[str, str] | None = None,
+def grades_table(db_url: str, assignment: str, *, status: dict | None = None,
                  roster: dict | None = None) -> pd.DataFrame:
     """One row per learner: id, name, each grade cell's score, the submission time (UTC) and late
     penalty, total (after the penalty, as ``nbgrader export`` computes it), maximum and status.
@@ -39,7 +39,10 @@ def grades_table(db_url: str, assignment: str, *, status: dict[str, str] | None 
     """
     from nbgrader.api import Gradebook
 
-    status, roster = status or {}, roster or {}
+    from cerdas.grading.results import LearnerStatus, Standing
+
+    status = {sid: said if isinstance(said, LearnerStatus) else _parse(said) for sid, said in (status or {}).items()}
+    roster = roster or {}
     rows, maxima, names = [], {}, {}
     with Gradebook(db_url) as gb:
         assignment_row = gb.find_assignment(assignment)
@@ -49,9 +52,9 @@ def grades_table(db_url: str, assignment: str, *, status: dict[str, str] | None 
                 maxima[key] = cell.max_score
         for submission in gb.assignment_submissions(assignment):
             student = submission.student
-            said = status.get(student.id, GRADED)
+            said = status.get(student.id, LearnerStatus(Standing.GRADED))
             row = {"id": student.id, "nama": _name(student.first_name, student.last_name),
-                   "status": said + EARLIER if said.startswith(NOT_GRADABLE) else GRADED,
+                   "status": str(said) + EARLIER if said.standing is Standing.UNGRADABLE else GRADED,
                    "waktu_kumpul_utc": submission.timestamp, "penalti_terlambat": submission.late_submission_penalty or 0.0}
             for notebook in submission.notebooks:
                 for grade in notebook.grades:
@@ -67,7 +70,7 @@ def grades_table(db_url: str, assignment: str, *, status: dict[str, str] | None 
     for sid in missing:
         person = roster.get(sid) or {}
         rows.append({"id": sid, "nama": _name(person.get("first_name"), person.get("last_name")) or names.get(sid, ""),
-                     "status": status[sid]})
+                     "status": str(status[sid])})
     questions = list(maxima)
     frame = pd.DataFrame(rows, columns=["id", "nama", *questions, "waktu_kumpul_utc", "penalti_terlambat", "status"])
     frame = frame.sort_values("id", key=lambda ids: ids.astype(str)).reset_index(drop=True)
@@ -88,10 +91,21 @@ def write_tables(frame: pd.DataFrame, folder: Path, assignment: str) -> list[Pat
     return [csv, xlsx]
 
 
-def failure_messages(course_dir: Path, assignment: str) -> dict[str, Counter]:
+def _parse(text: str):
+    """A status given as the table's text (older callers) as a LearnerStatus."""
+    from cerdas.grading.inputs import NOT_SUBMITTED
+    from cerdas.grading.results import LearnerStatus, Standing
+
+    if text.startswith(NOT_GRADABLE):
+        return LearnerStatus(Standing.UNGRADABLE, (text[len(NOT_GRADABLE):].lstrip(": "),))
+    return LearnerStatus(Standing.NOT_SUBMITTED if text == NOT_SUBMITTED else Standing.GRADED)
+
+
+def failure_messages(course, assignment: str) -> dict[str, Counter]:
     """For each test cell, how often each failure message occurred (instructors may see all)."""
     counts: dict[str, Counter] = {}
-    for path in sorted((course_dir / "autograded").glob(f"*/{assignment}/*.ipynb")):
+    folders = course.students_in("autograded", assignment).values()
+    for path in sorted(p for folder in folders for p in folder.glob("*.ipynb")):
         for cell in nbformat.read(path, as_version=4).cells:
             gid = (cell.metadata.get("nbgrader") or {}).get("grade_id")
             for out in cell.get("outputs", []):
@@ -179,13 +193,14 @@ def _common(messages: dict[str, Counter], question: str) -> str:
     return f"{message} ({count}×)"
 
 
-def write_reports(*, course_dir: Path, assignment: str, db_url: str, status: dict[str, str] | None = None,
+def write_reports(*, course, assignment: str, status: dict | None = None,
                   roster: dict | None = None) -> list[Path]:
     """The grades table (CSV, Excel; a row for every learner in ``status``) and the item analysis
-    (over the learners with scores)."""
+    (over the learners with scores), in ``reports/<assignment>/`` of the course directory (a CourseDir)."""
     from cerdas.grading.gradebook import unavailable
 
-    folder = course_dir / "reports" / assignment
+    db_url = course.db_url
+    folder = course.reports(assignment)
     try:
         frame = grades_table(db_url, assignment, status=status, roster=roster)
     except Exception as exc:  # noqa: BLE001 - a gradebook that cannot be read is one line
@@ -196,5 +211,5 @@ def write_reports(*, course_dir: Path, assignment: str, db_url: str, status: dic
     scored = frame[frame["total"].notna()]
     scored.attrs = frame.attrs
     if len(scored):
-        paths.append(write_item_report(scored, failure_messages(course_dir, assignment), folder, assignment))
+        paths.append(write_item_report(scored, failure_messages(course, assignment), folder, assignment))
     return paths

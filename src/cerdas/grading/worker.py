@@ -27,6 +27,7 @@ from nbconvert.preprocessors import ClearMetadataPreprocessor
 from traitlets.config import Config
 
 from cerdas.grading import kernels
+from cerdas.grading.results import Outcome
 
 SANITIZE = [ClearOutput, DeduplicateIds, OverwriteKernelspec, OverwriteCells, CheckCellMetadata]
 FINISH = [IgnorePattern, ClearMetadataPreprocessor, LimitOutput]
@@ -220,9 +221,9 @@ def grade_notebook(job: Job, name: str, submitted: Path) -> dict:
     cut = next((i for i, cell in enumerate(nb.cells) if _grade_id(cell) == last), None) if last else None
     if cut is not None:
         nb.cells = nb.cells[:cut + 1]
-    status, started = "ok", time.monotonic()
+    status, outcome, started = "ok", Outcome.OK, time.monotonic()
     for attempt in range(1, START_ATTEMPTS + 1):
-        execute, ran, status = _execute_once(job, name, submitted, nb, resources, config)
+        execute, ran, status, outcome = _execute_once(job, name, submitted, nb, resources, config)
         if execute.started or status == "ok" or attempt == START_ATTEMPTS:
             break
         flags.append(f"kernel gagal dimulai (percobaan {attempt}: {status}); dicoba lagi")
@@ -230,15 +231,18 @@ def grade_notebook(job: Job, name: str, submitted: Path) -> dict:
     nb = ran
     if not execute.started and status != "ok":
         status = f"kernel gagal dimulai setelah {START_ATTEMPTS} percobaan: {status}"
+        outcome = Outcome.KERNEL_START_FAILED
     if time.monotonic() - started >= job.limits.notebook_seconds:
         status = f"melewati batas waktu notebook ({job.limits.notebook_seconds} detik)"
+        outcome = Outcome.NOTEBOOK_TIMEOUT
     unfinished = _mark_unfinished(nb, execute.finished, status if status != "ok" else "sel tidak selesai dijalankan",
                                   execute.running)
     if unfinished and status == "ok":
-        status = "sebagian sel tidak selesai"
+        status, outcome = "sebagian sel tidak selesai", Outcome.UNFINISHED
     for step in FINISH:
         nb, resources = step(config=config)(nb, resources)
-    return {"notebook": nbformat.writes(nb), "status": status, "flags": flags, "unfinished": unfinished,
+    return {"notebook": nbformat.writes(nb), "status": status, "outcome": outcome.value, "flags": flags,
+            "unfinished": unfinished,
             "seconds": round(time.monotonic() - started, 3)}
 
 
@@ -255,19 +259,19 @@ def _execute_once(job: Job, name: str, submitted: Path, nb, resources: dict, con
     sandbox = _sandbox(job, name, submitted)
     resources = {**resources, "metadata": {**resources["metadata"], "path": str(sandbox)}}
     execute = ConfinedExecute(config=config, timeout=job.limits.cell_seconds, output_bytes=job.limits.output_bytes)
-    status = "ok"
+    status, outcome = "ok", Outcome.OK
     deadline = threading.Timer(job.limits.notebook_seconds, lambda: _kill(execute))
     deadline.start()
     try:
         nb, _ = execute.preprocess(nb, resources)
     except DeadKernelError:
-        status = "kernel mati"
+        status, outcome = "kernel mati", Outcome.KERNEL_DIED
     except Exception as exc:  # noqa: BLE001 - one broken submission must never stop the batch
-        status = f"gagal dijalankan: {exc.__class__.__name__}: {str(exc)[:200]}"
+        status, outcome = f"gagal dijalankan: {exc.__class__.__name__}: {str(exc)[:200]}", Outcome.FAILED
     finally:
         deadline.cancel()
         shutil.rmtree(sandbox, ignore_errors=True)
-    return execute, nb, status
+    return execute, nb, status, outcome
 
 
 def _kill(execute: ConfinedExecute) -> None:
@@ -286,5 +290,5 @@ def grade_job(job: Job) -> dict:
             notebooks[name] = grade_notebook(job, name, Path(path))
         except Exception as exc:  # noqa: BLE001
             notebooks[name] = {"notebook": None, "status": f"tidak dapat dinilai: {exc.__class__.__name__}: {exc}"[:300],
-                               "flags": [], "unfinished": [], "seconds": 0}
+                               "outcome": Outcome.UNGRADABLE.value, "flags": [], "unfinished": [], "seconds": 0}
     return {"job": asdict(job), "notebooks": notebooks, "seconds": round(time.monotonic() - started, 3)}

@@ -268,7 +268,8 @@ def _require_reachable_runtime() -> None:
 
 
 def _require_registered(course: CourseDir, assignment: str) -> None:
-    """The gradebook knows the assignment and its notebooks' cells; if not, register it from ``source/``."""
+    """The gradebook knows the assignment and its notebooks' cells; if not, register it from ``source/``
+    (an assignment added with ``nbgrader db assignment add NAME --duedate=...`` keeps its due date)."""
     from nbgrader.api import Gradebook, MissingEntry
 
     from cerdas.assignments.nbgrader import register
@@ -278,8 +279,8 @@ def _require_registered(course: CourseDir, assignment: str) -> None:
         if course.sqlite_path is None or course.sqlite_path.is_file():
             with Gradebook(db_url) as gb:
                 try:
-                    gb.find_assignment(assignment)
-                    return
+                    if gb.find_assignment(assignment).notebooks:
+                        return  # registered; an assignment added with only its due date gets its notebooks below
                 except MissingEntry:
                     pass
     except Exception as exc:  # noqa: BLE001 - a database that cannot be opened is one line, not a traceback

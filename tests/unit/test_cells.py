@@ -6,7 +6,9 @@ answer is compared with nbgrader's own, so the two cannot drift apart. No kernel
 
 from __future__ import annotations
 
+import ast
 import copy
+from pathlib import Path
 
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
@@ -14,6 +16,9 @@ from nbgrader import utils as nbutils
 from nbgrader.preprocessors import ClearHiddenTests, ClearSolutions
 
 from cerdas import cells
+
+SRC = Path(cells.__file__).resolve().parent
+
 
 def nbgrader_cell(kind, source: str, grade_id: str, *, grade=False, solution=False, task=False, points=None,
                   locked=False):
@@ -168,3 +173,25 @@ def test_unmark_makes_an_ordinary_cell():
     cell = copy.deepcopy(VISIBLE_TEST)
     cells.unmark(cell)
     assert not cells.is_nbgrader(cell) and not cells.is_test(cell) and cells.is_test(VISIBLE_TEST)
+
+
+def imported_modules(path: Path) -> set[str]:
+    """Every module a source file imports, at its top or inside functions."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+            found.update(f"{node.module}.{a.name}" for a in node.names)
+    return found
+
+
+def test_check_and_mutants_share_the_vocabulary_not_each_other():
+    """cerdas.check.assignments and cerdas.assignments.mutants both build on cerdas.cells and never
+    import each other (they used to, in a cycle)."""
+    check = imported_modules(SRC / "check" / "assignments.py")
+    mutants = imported_modules(SRC / "assignments" / "mutants.py")
+    assert not {m for m in check if m.startswith("cerdas.assignments.mutants")}, check
+    assert not {m for m in mutants if m.startswith("cerdas.check")}, mutants
+    assert "cerdas.cells" in check and "cerdas.cells" in mutants

@@ -24,6 +24,7 @@ from pathlib import Path
 import nbformat
 from tqdm import tqdm
 
+from cerdas import cells
 from cerdas.errors import CourseError, Problem
 from cerdas.grading import inputs as inp
 from cerdas.grading.gradebook import GradebookUnavailable, Ledger, Writer, failure, stored, unavailable
@@ -90,7 +91,7 @@ def collect(*, course_dir: Path, assignment: str, source: Path | None, roster: P
     source_ids = {}
     for name in names:
         nb = nbformat.read(course_dir / "source" / assignment / f"{name}.ipynb", as_version=4)
-        source_ids[name] = {(c.metadata.get("nbgrader") or {}).get("grade_id") for c in nb.cells} - {None}
+        source_ids[name] = {cells.grade_id(c) for c in nb.cells} - {None}
     people = inp.read_roster(roster) if roster else None
     if source is None:
         collected = inp.from_submitted_tree(course_dir / "submitted", assignment, names)

@@ -10,8 +10,8 @@ import nbformat
 
 from cerdas.assignments import verify
 from cerdas.assignments.cheats import KINDS
-from cerdas.assignments.mutants import answer_cells
-from cerdas.assignments.mutants import tests_by_answer as answers_and_tests
+from cerdas.cells import answer_cells
+from cerdas.cells import tests_by_answer as answers_and_tests
 from cerdas.cli import main
 from neighbour import grading_beside
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from cerdas.cells import answer_cells, grade_id, tests_by_answer
 from cerdas.codeparse import parse_cell
 
 KINDS = {
@@ -87,9 +88,9 @@ def cheat_mutants(nb, notebook: str, *, several: bool = False) -> list:
     """One generated mutant of each kind for every answer cell of ``nb`` that has test cells after it
     (one without has no points to lose); ``notebook`` is the notebook's stem, ``several`` says the
     assignment has more than one notebook, so ids name it."""
-    from cerdas.assignments.mutants import Mutant, answer_cells, tests_by_answer
+    from cerdas.assignments.mutants import Mutant
 
-    sources = {(c.metadata.get("nbgrader") or {}).get("grade_id"): c.source for c in nb.cells}
+    sources = {grade_id(c): c.source for c in nb.cells}
     tested = tests_by_answer(nb)
     mutants = []
     for cell in [c for c in answer_cells(nb) if tested.get(c)]:

@@ -25,8 +25,7 @@ from pathlib import Path
 
 import nbformat
 
-from cerdas.assignments.mutants import tests_by_answer
-from cerdas.check.assignments import nbgrader_cells
+from cerdas import cells
 from cerdas.codeparse import parse_cell
 from cerdas.errors import CourseError, Problem
 
@@ -149,17 +148,11 @@ def _defines(source: str, name: str) -> bool:
     return False
 
 
-def _is_test(cell) -> bool:
-    meta = cell.metadata.get("nbgrader") or {}
-    return bool(meta.get("grade") and not meta.get("solution"))
-
-
 def _cell_name(index: int, cell) -> str:
-    meta = cell.metadata.get("nbgrader") or {}
-    if meta.get("solution"):
-        return f"sel jawaban {index + 1} ('{meta.get('grade_id')}')"
-    if meta.get("grade"):
-        return f"sel tes {index + 1} ('{meta.get('grade_id')}')"
+    if cells.is_answer(cell):
+        return f"sel jawaban {index + 1} ('{cells.grade_id(cell)}')"
+    if cells.is_grade(cell):
+        return f"sel tes {index + 1} ('{cells.grade_id(cell)}')"
     return f"sel {index + 1}"
 
 
@@ -176,14 +169,14 @@ def real_cause(nb, position: int, limits: GraderLimits) -> str | None:
         # The grader marks the cell that was running when the kernel stopped; in notebooks graded
         # before it did, that is the first code cell the kernel never numbered.
         marked = [i for i, c in enumerate(nb.cells[:position]) if c.cell_type == "code"
-                  and any(e.get("ename") == "KernelStopped" for e in _errors(c)) and not _is_test(c)]
+                  and any(e.get("ename") == "KernelStopped" for e in _errors(c)) and not cells.is_test(c)]
         running = marked[-1] if marked else next(
             (i for i, c in enumerate(nb.cells[:position + 1])
              if c.cell_type == "code" and c.source.strip() and c.get("execution_count") is None), position)
         name = "tes ini" if running == position else _cell_name(running, nb.cells[running])
         return kernel_stop(str(stopped.get("evalue", "")), name)
-    earlier = [(i, c) for i, c in enumerate(nb.cells[:position]) if c.cell_type == "code" and not _is_test(c)]
-    answers = [(i, c) for i, c in earlier if (c.metadata.get("nbgrader") or {}).get("solution")]
+    earlier = [(i, c) for i, c in enumerate(nb.cells[:position]) if c.cell_type == "code" and not cells.is_test(c)]
+    answers = [(i, c) for i, c in earlier if cells.is_answer(c)]
     if answers:  # the question's own answer cell: the nearest one before its test
         index, cell = answers[-1]
         reason = answer_stop(cell, limits)
@@ -200,19 +193,6 @@ def real_cause(nb, position: int, limits: GraderLimits) -> str | None:
     return None
 
 
-def hidden_lines(source: str) -> set[int]:
-    """1-based line numbers inside (and on) the hidden-test markers of a test cell."""
-    inside, lines = False, set()
-    for number, line in enumerate(source.splitlines(), start=1):
-        if "### BEGIN HIDDEN TESTS" in line:
-            inside = True
-        if inside:
-            lines.add(number)
-        if "### END HIDDEN TESTS" in line:
-            inside = False
-    return lines
-
-
 @dataclass
 class TestOutcome:
     visible_ok: bool
@@ -224,7 +204,7 @@ class TestOutcome:
 def outcome(cell, cause: str | None = None, limits: GraderLimits = GraderLimits()) -> TestOutcome:
     """What a learner may be told about one autograded test cell. ``cause`` (from :func:`real_cause`)
     replaces the test's own, secondary, error."""
-    hidden = hidden_lines(cell.source)
+    hidden = cells.hidden_test_lines(cell.source)
     errors = _errors(cell)
     if not errors:
         return TestOutcome(True, "lulus" if hidden else None)
@@ -269,20 +249,20 @@ def _titles(nb) -> dict[int, str]:
 
 def questions(source_nb, autograded_nb, grades: dict, limits: GraderLimits = GraderLimits()) -> list[Question]:
     titles = _titles(source_nb)
-    positions = {(c.metadata.get("nbgrader") or {}).get("grade_id"): i for i, c in enumerate(autograded_nb.cells)}
+    positions = {cells.grade_id(c): i for i, c in enumerate(autograded_nb.cells)}
     result = []
-    for answer, tests in tests_by_answer(source_nb).items():
+    for answer, tests in cells.tests_by_answer(source_nb).items():
         if not tests:
             continue
         outcomes = [outcome(autograded_nb.cells[positions[gid]], real_cause(autograded_nb, positions[gid], limits), limits)
                     for _, gid, _ in tests if gid in positions]
         earned = sum((grades.get(gid) or (0.0, 0.0))[0] for _, gid, _ in tests)
         result.append(Question(titles[tests[0][0]], earned, sum(p for _, _, p in tests), "otomatis", outcomes))
-    for index, cell, meta in nbgrader_cells(source_nb):
-        if meta.get("grade") and meta.get("solution") or meta.get("task"):
-            score = grades.get(meta["grade_id"])
+    for index, cell in cells.nbgrader_cells(source_nb):
+        if cells.is_manual(cell):
+            score = grades.get(cells.grade_id(cell))
             result.append(Question(titles[index], score[0] if score and score[0] is not None else 0.0,
-                                   float(meta.get("points", 0)), "pengajar",
+                                   cells.points(cell), "pengajar",
                                    graded=bool(score and score[0] is not None and not score[2])))
     return result
 

@@ -29,7 +29,7 @@ import nbformat
 import yaml
 
 from cerdas.assignments.cheats import PREFIX
-from cerdas.check.assignments import is_autograded_test, nbgrader_cells
+from cerdas.cells import answer_cells, grade_id
 from cerdas.course import Course
 from cerdas.errors import CourseError, Problem
 
@@ -47,25 +47,6 @@ class Mutant:
     loses: float | None = None
     hardcoded: bool = False
     cheat: str = ""          # kind of a generated cheat mutant (cheats.KINDS); "" for mutants.yml entries
-
-
-def answer_cells(nb) -> list[str]:
-    """grade_ids of auto-graded answer cells: code cells with a solution and tests after them."""
-    return [meta["grade_id"] for _, cell, meta in nbgrader_cells(nb)
-            if cell.cell_type == "code" and meta.get("solution") and not meta.get("grade")]
-
-
-def tests_by_answer(nb) -> dict[str, list[tuple[int, str, float]]]:
-    """Each answer cell's test cells: every auto-graded test up to the next answer cell."""
-    mapping: dict[str, list[tuple[int, str, float]]] = {}
-    current = None
-    for index, cell, meta in nbgrader_cells(nb):
-        if cell.cell_type == "code" and meta.get("solution") and not meta.get("grade"):
-            current = meta["grade_id"]
-            mapping.setdefault(current, [])
-        elif is_autograded_test(cell, meta) and current is not None:
-            mapping[current].append((index, meta["grade_id"], float(meta.get("points", 0))))
-    return mapping
 
 
 def load_mutants(folder: Path, *, course: Course) -> list[Mutant]:
@@ -140,7 +121,7 @@ def apply(mutant: Mutant, nb):
     """A copy of the source notebook with the mutant's code in place of its answer cell."""
     copy = nbformat.from_dict(nb)
     for cell in copy.cells:
-        if (cell.metadata.get("nbgrader") or {}).get("grade_id") == mutant.cell:
+        if grade_id(cell) == mutant.cell:
             cell.source = mutant.code
             return copy
     raise KeyError(mutant.cell)

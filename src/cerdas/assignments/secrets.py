@@ -11,29 +11,13 @@ from pathlib import Path
 
 import nbformat
 
-REGIONS = [("### BEGIN SOLUTION", "### END SOLUTION"), ("### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"),
-           ("=== BEGIN MARK SCHEME ===", "=== END MARK SCHEME ===")]
-MARKERS = [m for pair in REGIONS for m in pair]
+from cerdas import cells
+
+MARKERS = [m for region in cells.SECRET_REGIONS for m in region.markers]
 # A line shorter than this (after stripping) is not evidence of a leak: `pass`, `else:`, `return x`,
 # `)` or a blank line also occur in the released scaffolding, the lessons and ordinary prose.
 MIN_CHARS = 12
 WORDISH = re.compile(r"[A-Za-z0-9_]{3}")
-
-
-def _split(source: str) -> tuple[set[str], set[str]]:
-    """(lines inside secret regions, lines outside them) of one cell's source, stripped."""
-    inside, secret, visible = None, set(), set()
-    for line in source.splitlines():
-        stripped = line.strip()
-        if inside is None:
-            inside = next((end for begin, end in REGIONS if stripped.startswith(begin)), None)
-            if inside is None:
-                visible.add(stripped)
-        elif stripped.startswith(inside):
-            inside = None
-        else:
-            secret.add(stripped)
-    return secret, visible
 
 
 def split_notebook(nb) -> tuple[set[str], set[str]]:
@@ -42,12 +26,11 @@ def split_notebook(nb) -> tuple[set[str], set[str]]:
     secret: set[str] = set()
     visible: set[str] = set()
     for cell in nb.cells:
-        meta = cell.metadata.get("nbgrader") or {}
-        if any(m in cell.source for m in MARKERS):
-            s, v = _split(cell.source)
+        if cells.markers_in(cell.source):
+            s, v = cells.split_secret(cell.source)
             secret |= s
             visible |= v
-        elif meta.get("solution"):
+        elif cells.is_answer(cell):
             secret.update(line.strip() for line in cell.source.splitlines())
         else:
             visible.update(line.strip() for line in cell.source.splitlines())
@@ -102,7 +85,7 @@ def course_secrets(course) -> set[str]:
 
 def leaks_in_text(text: str, secrets: set[str]) -> list[str]:
     """Secret lines (and region markers) found in ``text``."""
-    found = [m for m in MARKERS if m in text]
+    found = cells.markers_in(text)
     return found + sorted(s for s in secrets if s in text)
 
 

@@ -17,11 +17,10 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from cerdas import cells
 from cerdas.assignments.feedback import outcome
-from cerdas.check.assignments import is_autograded_test, nbgrader_cells
 from cerdas.codeparse import parse, parse_cell
 
-STUB = "raise NotImplementedError"
 TIMEOUT_S = 120
 
 
@@ -71,8 +70,8 @@ def _calls_input(source: str) -> bool:
 def static_warnings(nb, released=None) -> list[str]:
     warnings = []
     ids: dict[str, int] = {}
-    for index, cell, meta in nbgrader_cells(nb):
-        gid = meta.get("grade_id")
+    for index, cell in cells.nbgrader_cells(nb):
+        gid = cells.grade_id(cell)
         if gid in ids:
             warnings.append(f"sel {index} adalah salinan sel {ids[gid]} ('{gid}'). Hapus salinannya: "
                             "sel bertanda nilai tidak boleh digandakan.")
@@ -83,19 +82,19 @@ def static_warnings(nb, released=None) -> list[str]:
                             "jawaban, jadi sel itu akan macet. Tulis nilainya langsung di kode.")
     other = {}
     for index, cell in enumerate(nb.cells, start=1):
-        if cell.cell_type == "code" and not cell.metadata.get("nbgrader"):
+        if cell.cell_type == "code" and not cells.is_nbgrader(cell):
             for name in _defined_names(cell.source):
                 other.setdefault(name, index)
-    for index, cell, meta in nbgrader_cells(nb):
-        if cell.cell_type == "code" and meta.get("solution") and STUB in cell.source:
+    for index, cell in cells.nbgrader_cells(nb):
+        if cells.holds_stub(cell):
             moved = [n for n in _defined_names(cell.source) if n in other]
             if moved:
                 warnings.append(f"jawaban untuk '{moved[0]}' ada di sel {other[moved[0]]}, bukan di sel jawaban "
-                                f"{index} ('{meta['grade_id']}'). Pindahkan jawaban ke sel jawaban.")
+                                f"{index} ('{cells.grade_id(cell)}'). Pindahkan jawaban ke sel jawaban.")
             else:
-                warnings.append(f"sel jawaban {index} ('{meta['grade_id']}') belum diisi.")
+                warnings.append(f"sel jawaban {index} ('{cells.grade_id(cell)}') belum diisi.")
     if released is not None:
-        expected = {m["grade_id"] for _, _, m in nbgrader_cells(released)}
+        expected = {cells.grade_id(c) for _, c in cells.nbgrader_cells(released)} - {None}
         for gid in sorted(expected - set(ids)):
             warnings.append(f"sel '{gid}' dari tugas asli telah dihapus. Unduh ulang tugasnya dan salin jawaban "
                             "Anda ke sana, atau kembalikan sel itu.")
@@ -137,10 +136,10 @@ def validate(path: Path, *, released: Path | None = None) -> Validation:
     client = NotebookClient(copy.deepcopy(nb), timeout=TIMEOUT_S, allow_errors=True, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent)}})
     executed = client.execute(stderr=subprocess.DEVNULL)
-    for index, cell, meta in nbgrader_cells(executed):
-        if is_autograded_test(cell, meta):
+    for index, cell in cells.nbgrader_cells(executed):
+        if cells.is_test(cell):
             result_ = outcome(cell)
-            label = f"sel {index} ('{meta['grade_id']}')"
+            label = f"sel {index} ('{cells.grade_id(cell)}')"
             if result_.visible_ok and result_.hidden != "tidak lulus":
                 result.passed.append(label)
             else:

@@ -29,11 +29,11 @@ from pathlib import Path
 import nbformat
 from tqdm import tqdm
 
+from cerdas import cells
 from cerdas.assignments import cheats
 from cerdas.assignments import mutants as mut
 from cerdas.assignments.nbgrader import read_scores, resolve_names, run_nbgrader
 from cerdas.assignments.visible import passes_visible_tests
-from cerdas.check.assignments import is_autograded_test, nbgrader_cells
 from cerdas.coursedir import CourseDir, as_coursedir, content_course
 from cerdas.errors import CourseError, Problem
 
@@ -107,7 +107,7 @@ def _error_of(autograded: Path, grade_id: str) -> str:
         return ""
     nb = nbformat.read(autograded, as_version=4)
     for cell in nb.cells:
-        if (cell.metadata.get("nbgrader") or {}).get("grade_id") == grade_id:
+        if cells.grade_id(cell) == grade_id:
             for out in cell.get("outputs", []):
                 if out.get("output_type") == "error":
                     return f"{out.get('ename')}: {out.get('evalue')}"[:200]
@@ -173,10 +173,10 @@ def tasks(plan: Plan, *, course: CourseDir, owner: list | None = None):
     for mutant in plan.mutants:
         if mutant.hardcoded:
             def visible(m=mutant):
+                tests = cells.tests_by_answer(plan.notebooks[m.notebook])[m.cell]
                 plan.visible[m.id] = passes_visible_tests(
                     release / f"{m.notebook}.ipynb", solution=plan.notebooks[m.notebook],
-                    mutant_cell=m.cell, mutant_code=m.code, owner=owner, tests=[g for _, g, _ in
-                                                                   mut.tests_by_answer(plan.notebooks[m.notebook])[m.cell]],
+                    mutant_cell=m.cell, mutant_code=m.code, owner=owner, tests=[g for _, g, _ in tests],
                     content=content_course())
             yield visible
 
@@ -188,7 +188,7 @@ def _grade_all(plan: Plan, *, course: CourseDir) -> None:
     # those outcomes, so its run stops after the last of them (about a third less work per course).
     stop_after = {}
     for mutant in plan.mutants:
-        tests = mut.tests_by_answer(plan.notebooks[mutant.notebook]).get(mutant.cell) or []
+        tests = cells.tests_by_answer(plan.notebooks[mutant.notebook]).get(mutant.cell) or []
         if tests:
             stop_after[_student_id(mutant)] = {mutant.notebook: max(tests)[1]}
     run = grade(course=CourseDir.throwaway(plan.root), assignment=plan.name, workers=plan.jobs, progress=False,
@@ -208,10 +208,10 @@ def evaluate(plan: Plan, *, course: CourseDir) -> VerifyResult:
     rows: dict[tuple[str, str], TestRow] = {}
     for stem, nb in plan.notebooks.items():
         rel = course.rel(course.source(plan.name) / f"{stem}.ipynb")
-        for index, cell, meta in nbgrader_cells(nb):
-            if not is_autograded_test(cell, meta):
+        for index, cell in cells.nbgrader_cells(nb):
+            if not cells.is_test(cell):
                 continue
-            gid, points = meta["grade_id"], float(meta.get("points", 0))
+            gid, points = cells.grade_id(cell), cells.points(cell)
             sol, blank = scores[SOLUTION].get((stem, gid)), scores[BLANK].get((stem, gid))
             row = TestRow(stem, gid, index, points, sol.auto_score if sol else None, blank.auto_score if blank else None)
             rows[(stem, gid)] = row
@@ -241,7 +241,7 @@ def evaluate(plan: Plan, *, course: CourseDir) -> VerifyResult:
 
 def _judge(mutant: mut.Mutant, plan: Plan, scores: dict, rows: dict, *, course: CourseDir) -> list[Problem]:
     rel = course.rel(course.source(plan.name) / mut.FILE_NAME)
-    tests = mut.tests_by_answer(plan.notebooks[mutant.notebook])[mutant.cell]
+    tests = cells.tests_by_answer(plan.notebooks[mutant.notebook])[mutant.cell]
     if not tests:
         return [Problem(rel, f"mutant '{mutant.id}': answer cell '{mutant.cell}' has no test cell after it",
                         "add a test cell after the answer cell")]

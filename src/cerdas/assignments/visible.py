@@ -10,13 +10,10 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from cerdas.cells import grade_id, is_answer
 from cerdas.course import Course
 
 TIMEOUT_S = 120
-
-
-def _grade_id(cell) -> str | None:
-    return (cell.metadata.get("nbgrader") or {}).get("grade_id")
 
 
 def passes_visible_tests(released: Path, *, solution, mutant_cell: str, mutant_code: str, tests: list[str],
@@ -26,13 +23,12 @@ def passes_visible_tests(released: Path, *, solution, mutant_cell: str, mutant_c
     Cerdas course whose datasets the kernel may read (``None`` for a plain nbgrader course)."""
     env = {"CERDAS_ROOT": str(content.root)} if content else {}
     nb = nbformat.read(released, as_version=4)
-    answers = {_grade_id(c): c.source for c in solution.cells if _grade_id(c)}
+    answers = {grade_id(c): c.source for c in solution.cells if grade_id(c)}
     for cell in nb.cells:
-        gid = _grade_id(cell)
-        meta = cell.metadata.get("nbgrader") or {}
+        gid = grade_id(cell)
         if gid == mutant_cell:
             cell.source = mutant_code
-        elif meta.get("solution") and cell.cell_type == "code" and gid in answers:
+        elif is_answer(cell) and cell.cell_type == "code" and gid in answers:
             cell.source = answers[gid]
     extra = {}
     if hasattr(os, "fork"):  # a kernel forked from this thread's warm zygote: no start-up or import cost
@@ -46,6 +42,6 @@ def passes_visible_tests(released: Path, *, solution, mutant_cell: str, mutant_c
                             resources={"metadata": {"path": str(released.parent)}}, **extra)
     executed = client.execute(env={**os.environ, **env}, stderr=subprocess.DEVNULL)
     for cell in executed.cells:
-        if _grade_id(cell) in tests and any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
+        if grade_id(cell) in tests and any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
             return False
     return True

@@ -7,7 +7,7 @@ remove one without touching the others.
 from __future__ import annotations
 
 from cerdas import privacy
-from cerdas.check import assignments, datasets, notebooks, published, site, toc
+from cerdas.check import assignments, datasets, mutants, notebooks, published, site, toc
 from cerdas.course import Course
 from cerdas.errors import Problem
 
@@ -17,6 +17,7 @@ CHECKS = [
     notebooks.lessons_are_clean,
     datasets.cards_and_checksums,
     assignments.sources_are_gradable,
+    mutants.mutants_cover_answers,
     site.vendored_assets_intact,
     published.published_match_sources,
     published.published_leak_nothing,

@@ -2,33 +2,17 @@
 
 from __future__ import annotations
 
+from cerdas import cells
 from cerdas.check.notebooks import data_access, read_notebook, stored_clean
 from cerdas.course import Course
 from cerdas.errors import Problem
-
-MARKERS = [("### BEGIN SOLUTION", "### END SOLUTION"), ("### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS")]
-
-
-def nbgrader_cells(nb):
-    for index, cell in enumerate(nb.cells, start=1):
-        meta = cell.metadata.get("nbgrader")
-        if meta:
-            yield index, cell, meta
-
-
-def is_autograded_test(cell, meta) -> bool:
-    return cell.cell_type == "code" and meta.get("grade") and not meta.get("solution")
-
-
-def is_manual(cell, meta) -> bool:
-    return bool(meta.get("grade") and meta.get("solution")) or bool(meta.get("task"))
 
 
 def gradable(nb, rel: str):
     seen: dict[str, int] = {}
     auto = manual = 0
-    for index, cell, meta in nbgrader_cells(nb):
-        grade_id = meta.get("grade_id")
+    for index, cell in cells.nbgrader_cells(nb):
+        grade_id = cells.grade_id(cell)
         if not grade_id:
             yield Problem(rel, "nbgrader cell has no grade_id", "give it a descriptive grade_id", cell=index)
         elif grade_id in seen:
@@ -36,16 +20,17 @@ def gradable(nb, rel: str):
                           "make every grade_id unique", cell=index)
         else:
             seen[grade_id] = index
-        if meta.get("grade") or meta.get("task"):
-            points = meta.get("points")
+        if cells.is_grade(cell) or cells.is_task(cell):
+            points = cells.metadata(cell).get("points")
             if not isinstance(points, (int, float)) or points <= 0:
                 yield Problem(rel, f"graded cell '{grade_id}' has no points", "set nbgrader points > 0", cell=index)
-        auto += bool(is_autograded_test(cell, meta))
-        manual += is_manual(cell, meta)
-        for begin, end in MARKERS:
-            if cell.source.count(begin) != cell.source.count(end):
-                yield Problem(rel, f"unbalanced '{begin}' / '{end}'", "close every region it opens", cell=index)
-        if "### BEGIN SOLUTION" in cell.source and not meta.get("solution"):
+        auto += cells.is_test(cell)
+        manual += cells.is_manual(cell)
+        for marks in (cells.SOLUTION, cells.HIDDEN_TESTS):
+            if cells.unbalanced(cell.source, marks):
+                yield Problem(rel, f"unbalanced '{marks.begin}' / '{marks.end}'", "close every region it opens",
+                              cell=index)
+        if cells.has_solution_markers(cell.source) and not cells.is_solution(cell):
             yield Problem(rel, "has a solution region but is not a solution cell",
                           "mark the cell as 'Autograded answer' (solution: true)", cell=index)
     if not auto:
@@ -68,7 +53,3 @@ def sources_are_gradable(course: Course):
             rel = course.rel(path)
             for step in (stored_clean, gradable, data_access):
                 yield from step(nb, rel)
-        if notebooks:
-            from cerdas.assignments.mutants import coverage_problems
-
-            yield from coverage_problems(folder, course=course)

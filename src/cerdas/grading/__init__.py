@@ -25,6 +25,7 @@ import nbformat
 from tqdm import tqdm
 
 from cerdas.coursedir import CourseDir
+from cerdas import cells
 from cerdas.errors import CourseError, Problem
 from cerdas.grading import inputs as inp
 from cerdas.grading.gradebook import GradebookUnavailable, Ledger, Writer, failure, stored, unavailable
@@ -96,7 +97,7 @@ def collect(*, course: CourseDir, assignment: str, source: Path | None, roster: 
     source_ids = {}
     for name in names:
         nb = nbformat.read(course.source(assignment) / f"{name}.ipynb", as_version=4)
-        source_ids[name] = {(c.metadata.get("nbgrader") or {}).get("grade_id") for c in nb.cells} - {None}
+        source_ids[name] = {cells.grade_id(c) for c in nb.cells} - {None}
     people = inp.read_roster(roster) if roster else None
     if source is None:
         collected = inp.from_submitted_tree(course, assignment, names)

@@ -27,6 +27,7 @@ import nbformat
 from dateutil.tz import gettz
 from nbgrader.utils import parse_utc
 
+from cerdas import cells
 from cerdas.errors import CourseError, Problem
 
 STAMP = re.compile(r"(\d{4}-\d{2}-\d{2})[ T_-]?(\d{2})[:.-]?(\d{2})(?:[:.-]?(\d{2}))?")
@@ -128,7 +129,7 @@ def check_notebook(path: Path, source_ids: set[str]) -> str | None:
         nbformat.validate(nb)
     except Exception:  # noqa: BLE001
         return "bukan notebook Jupyter yang valid (invalid nbformat)"
-    ids = {(c.get("metadata", {}).get("nbgrader") or {}).get("grade_id") for c in raw.get("cells", [])}
+    ids = {cells.grade_id(c) for c in raw.get("cells", [])}
     if source_ids and not (ids & source_ids):
         return "notebook untuk tugas lain (wrong assignment: no grade cell of this assignment)"
     return None

@@ -17,6 +17,7 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 
+from cerdas import cells
 from cerdas.assignments.feedback import ANSI
 from cerdas.grading.inputs import GRADED, NOT_GRADABLE
 
@@ -107,7 +108,7 @@ def failure_messages(course, assignment: str) -> dict[str, Counter]:
     folders = course.students_in("autograded", assignment).values()
     for path in sorted(p for folder in folders for p in folder.glob("*.ipynb")):
         for cell in nbformat.read(path, as_version=4).cells:
-            gid = (cell.metadata.get("nbgrader") or {}).get("grade_id")
+            gid = cells.grade_id(cell)
             for out in cell.get("outputs", []):
                 if gid and out.get("output_type") == "error":
                     message = ANSI.sub("", f"{out.get('ename')}: {out.get('evalue')}")[:160]

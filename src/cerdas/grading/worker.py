@@ -26,6 +26,7 @@ from nbgrader.preprocessors import (CheckCellMetadata, ClearOutput, DeduplicateI
 from nbconvert.preprocessors import ClearMetadataPreprocessor
 from traitlets.config import Config
 
+from cerdas import cells
 from cerdas.grading import kernels
 from cerdas.grading.results import Outcome
 
@@ -58,20 +59,16 @@ class Job:
     stop_after: dict[str, str] = field(default_factory=dict)
 
 
-def _grade_id(cell) -> str | None:
-    return (cell.metadata.get("nbgrader") or {}).get("grade_id")
-
-
 def restore_deleted(nb, source_nb) -> list[str]:
     """Put back grade cells missing from ``nb`` after the nearest preceding cell they follow in the source."""
-    present = {_grade_id(c) for c in nb.cells}
+    present = {cells.grade_id(c) for c in nb.cells}
     restored = []
     for position, cell in enumerate(source_nb.cells):
-        gid = _grade_id(cell)
-        meta = cell.metadata.get("nbgrader") or {}
-        if gid and gid not in present and meta.get("grade") and not meta.get("solution"):
-            anchor = next((_grade_id(c) for c in reversed(source_nb.cells[:position]) if _grade_id(c) in present), None)
-            index = next((i + 1 for i, c in enumerate(nb.cells) if _grade_id(c) == anchor), len(nb.cells))
+        gid = cells.grade_id(cell)
+        if gid and gid not in present and cells.is_grade(cell) and not cells.is_solution(cell):
+            anchor = next((cells.grade_id(c) for c in reversed(source_nb.cells[:position])
+                           if cells.grade_id(c) in present), None)
+            index = next((i + 1 for i, c in enumerate(nb.cells) if cells.grade_id(c) == anchor), len(nb.cells))
             nb.cells.insert(index, copy.deepcopy(cell))
             present.add(gid)
             restored.append(gid)
@@ -82,10 +79,10 @@ def duplicates(nb) -> list[str]:
     """grade_ids that occur more than once; later copies become ordinary cells (the first is graded)."""
     seen, dup = set(), []
     for cell in nb.cells:
-        gid = _grade_id(cell)
+        gid = cells.grade_id(cell)
         if gid and gid in seen:
             dup.append(gid)
-            del cell.metadata["nbgrader"]
+            cells.unmark(cell)
         seen.add(gid)
     return dup
 
@@ -110,8 +107,7 @@ def tampering(nb) -> list[str]:
 
     found = []
     for index, cell in enumerate(nb.cells, start=1):
-        meta = cell.metadata.get("nbgrader") or {}
-        if cell.cell_type != "code" or (meta.get("grade") and not meta.get("solution")):
+        if cell.cell_type != "code" or cells.is_test(cell):
             continue
         tree = parse_cell(cell.source)
         if tree is None:
@@ -172,18 +168,16 @@ def _mark_unfinished(nb, finished: set[int], reason: str, running: int | None = 
     that was running when the kernel stopped gets one too, so feedback can name it as the cause."""
     if running is not None and running not in finished and running < len(nb.cells):
         cell = nb.cells[running]
-        meta = cell.metadata.get("nbgrader") or {}
-        if cell.cell_type == "code" and not (meta.get("grade") and not meta.get("solution")):
+        if cell.cell_type == "code" and not cells.is_test(cell):
             cell.outputs.append(nbformat.v4.new_output("error", ename="KernelStopped", evalue=reason,
                                                        traceback=[f"KernelStopped: {reason}"]))
     unfinished = []
     for index, cell in enumerate(nb.cells):
-        meta = cell.metadata.get("nbgrader") or {}
-        if cell.cell_type == "code" and meta.get("grade") and not meta.get("solution") and index not in finished:
+        if cells.is_test(cell) and index not in finished:
             if not any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
                 cell.outputs.append(nbformat.v4.new_output("error", ename="KernelStopped", evalue=reason,
                                                            traceback=[f"KernelStopped: {reason}"]))
-            unfinished.append(meta.get("grade_id"))
+            unfinished.append(cells.grade_id(cell))
     return unfinished
 
 
@@ -218,7 +212,7 @@ def grade_notebook(job: Job, name: str, submitted: Path) -> dict:
     for step in SANITIZE:
         nb, resources = step(config=config)(nb, resources)
     last = job.stop_after.get(name)
-    cut = next((i for i, cell in enumerate(nb.cells) if _grade_id(cell) == last), None) if last else None
+    cut = next((i for i, cell in enumerate(nb.cells) if cells.grade_id(cell) == last), None) if last else None
     if cut is not None:
         nb.cells = nb.cells[:cut + 1]
     status, outcome, started = "ok", Outcome.OK, time.monotonic()

@@ -48,6 +48,7 @@ def _clean_env(home: Path, bin_dir: Path | None = None) -> dict:
 
 
 def _run(args, *, cwd: Path, env: dict, timeout: int = 600) -> subprocess.CompletedProcess:
+    __tracebackhide__ = True  # report the command and its output, not this machine's environment
     proc = subprocess.run([str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
     assert proc.returncode == 0, f"{' '.join(map(str, args))} (in {cwd}) exited {proc.returncode}:\n" \
                                  f"{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"

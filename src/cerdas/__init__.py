@@ -1,3 +1,3 @@
-"""Cerdas: toolkit for the Cerdas course on AI and SPBE (validate, build, assignments, datasets)."""
+"""Cerdas: a curriculum toolkit (validate, build, assignments, datasets) for the Cerdas course and any other."""
 
 __version__ = "0.1.0"

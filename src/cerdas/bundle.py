@@ -27,7 +27,7 @@ from cerdas.errors import CourseError, Problem
 
 TOP = "cerdas-offline"
 README = """\
-Cerdas: AI dan SPBE untuk Semua — paket luring (offline)
+{title} — paket luring (offline)
 
 1. Buka situs/index.html di peramban (klik dua kali). Semua halaman, grafik, widget, dan
    pencarian berfungsi tanpa internet.
@@ -36,6 +36,18 @@ Cerdas: AI dan SPBE untuk Semua — paket luring (offline)
    pip install -r requirements.txt (sekali saja, perlu internet atau cermin paket lokal).
 4. Periksa bahwa berkas tidak rusak saat disalin: sha256sum -c SHA256SUMS
 """
+
+
+def _readme(course: Course) -> str:
+    """BACA-SAYA.txt, headed by the course's own title (``title:`` in _config.yml)."""
+    import yaml
+
+    try:
+        config = yaml.safe_load(course.config_file.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        config = {}
+    title = str(config.get("title") or "").strip() if isinstance(config, dict) else ""
+    return README.format(title=title or course.root.name)
 
 
 def _files(course: Course) -> list[tuple[Path, str]]:
@@ -80,8 +92,9 @@ def bundle(*, course: Course | None = None, out: Path | None = None, build: bool
     out.parent.mkdir(parents=True, exist_ok=True)
     sums = []
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr(f"{TOP}/BACA-SAYA.txt", README)
-        sums.append(f"{hashlib.sha256(README.encode()).hexdigest()}  BACA-SAYA.txt")
+        readme = _readme(course)
+        zf.writestr(f"{TOP}/BACA-SAYA.txt", readme)
+        sums.append(f"{hashlib.sha256(readme.encode()).hexdigest()}  BACA-SAYA.txt")
         for path, arc in tqdm(files, desc="bundle", unit="file", disable=not echo):
             data = path.read_bytes()
             zf.writestr(f"{TOP}/{arc}", data)

@@ -9,9 +9,9 @@ import pytest
 
 import cerdas.datasets as ds
 from cerdas.cli import main
-from cerdas.datasets.build import build_datasets
+from cerdas.course import Course
+from cerdas.datasets.build import build_datasets, generator_names, load_generator
 from cerdas.datasets.card import sha256
-from cerdas.datasets.generators import GENERATORS
 from conftest import REPO
 
 NAMES = ds.dataset_names()
@@ -55,7 +55,7 @@ def test_checksums_match_cards(name):
         assert sha256(REPO / "datasets" / name / file_name) == digest, file_name
 
 
-@pytest.mark.parametrize("name", sorted(GENERATORS))
+@pytest.mark.parametrize("name", generator_names(Course(REPO)))
 def test_generator_reproduces_shipped_bytes(name, tmp_path):
     """`cerdas datasets build` regenerates every shipped file byte for byte from its seed."""
     build_datasets(names=[name], out_dir=tmp_path)
@@ -135,8 +135,7 @@ def test_url_scan_catches_real_domains():
 
 def test_no_synthetic_nik_can_be_real():
     """Every NIK in the residents set breaks the real NIK structure; the rule accepts a plausible one."""
-    from cerdas.datasets.generators.penduduk_sintetis import nik_mungkin_asli
-
+    nik_mungkin_asli = load_generator("penduduk_sintetis").nik_mungkin_asli
     df = ds.load_penduduk_sintetis().frame
     assert df["nik"].str.fullmatch(r"\d{16}").all()
     assert df["nik"].is_unique
@@ -191,3 +190,92 @@ def test_check_reports_a_broken_card_in_its_own_words(tmp_path):
     course = _card(tmp_path, "---\ntitle: [tidak ditutup\n---")
     [problem] = list(cards_and_checksums(course))
     assert problem.path == "datasets/contoh/CARD.md" and "not valid YAML (line 2)" in problem.what
+
+
+GENERATE_PY = '''\
+"""Readings of a fictional rain gauge: a course's own generator, with code shared from _lib."""
+import numpy as np
+import pandas as pd
+
+from .._lib.bantu import bulatkan
+
+SEED = 7
+
+
+def generate(seed):
+    rng = np.random.default_rng(seed)
+    return pd.DataFrame({"hari": range(1, 6), "hujan_mm": bulatkan(rng.gamma(2.0, 3.0, 5))})
+'''
+CARD_FRONT = """---
+title: Curah hujan
+rows: 0
+columns:
+  hari: {type: bilangan, arti: Hari ke-}
+  hujan_mm: {type: bilangan, arti: Curah hujan}
+synthetic: true
+licence: CC BY 4.0
+files: {}
+created: 2026-12-01
+---
+## Deskripsi
+"""
+
+
+def _course_with_generator(tmp_path, generate_py: str = GENERATE_PY):
+    """A course that is not this one: dataset 'hujan' with its own generate.py and a helper in _lib."""
+    (tmp_path / "datasets" / "_lib").mkdir(parents=True)
+    (tmp_path / "datasets" / "_lib" / "bantu.py").write_text("def bulatkan(x):\n    return x.round(1)\n")
+    (tmp_path / "datasets" / "hujan").mkdir()
+    (tmp_path / "datasets" / "hujan" / "generate.py").write_text(generate_py)
+    (tmp_path / "datasets" / "hujan" / "CARD.md").write_text(CARD_FRONT)
+    return Course(tmp_path)
+
+
+def test_a_course_builds_its_own_datasets_from_its_folders(tmp_path):
+    """`cerdas datasets build` finds datasets/<name>/generate.py in any course (shared code in _lib/),
+    writes the CSV, fills the card, writes no bytecode into the course, and `cerdas check` finds it clean."""
+    from cerdas.check.datasets import cards_and_checksums
+
+    course = _course_with_generator(tmp_path)
+    assert generator_names(course) == ["hujan"]
+    assert main(["--root", str(tmp_path), "datasets", "build"]) == 0
+    csv = tmp_path / "datasets" / "hujan" / "hujan.csv"
+    card = ds.read_card("hujan", course=course)
+    assert card.meta["generator"] == "datasets/hujan/generate.py" and card.meta["seed"] == 7
+    assert card.meta["files"] == {"hujan.csv": sha256(csv)} and card.meta["rows"] == 5
+    assert list(ds.load("hujan", course=course).frame.columns) == ["hari", "hujan_mm"]
+    assert list(cards_and_checksums(course)) == []
+    assert not list(tmp_path.rglob("__pycache__"))
+
+
+@pytest.mark.parametrize("change, what", [
+    (lambda d: (d / "generate.py").write_text(GENERATE_PY.replace("SEED = 7", "SEED = 8")),
+     "'seed' is 7, but datasets/hujan/generate.py has SEED = 8"),
+    (lambda d: (d / "generate.py").write_text(GENERATE_PY.replace("SEED = 7\n", "")), "defines no SEED"),
+    (lambda d: (d / "generate.py").write_text(GENERATE_PY.replace("def generate(", "def buat(")),
+     "defines no generate(seed) function"),
+    (lambda d: (d / "generate.py").write_text(GENERATE_PY.replace("SEED = 7", "SEED = = 7")), "is not valid Python (line 7)"),
+    (lambda d: (d / "CARD.md").write_text((d / "CARD.md").read_text().replace(
+        "generator: datasets/hujan/generate.py", "generator: cerdas.datasets.generators.hujan")),
+     "'generator' is 'cerdas.datasets.generators.hujan', but the set is built by datasets/hujan/generate.py"),
+    (lambda d: (d / "generate.py").unlink(), "names generator 'datasets/hujan/generate.py', but datasets/hujan/generate.py does not exist"),
+])
+def test_check_finds_a_generator_its_card_disagrees_with(tmp_path, change, what):
+    """`cerdas check` reads generate.py without running it: a card whose generator or seed is not the
+    folder's, or a generate.py without SEED or generate(), is one problem naming the file."""
+    from cerdas.check.datasets import cards_and_checksums
+
+    course = _course_with_generator(tmp_path)
+    build_datasets(course=course)
+    change(tmp_path / "datasets" / "hujan")
+    [problem] = list(cards_and_checksums(course))
+    assert what in problem.what and problem.path.startswith("datasets/hujan/") and problem.hint
+
+
+def test_a_broken_generator_is_one_problem_naming_its_file_and_line(tmp_path, capsys):
+    """A generate.py that fails on import gives the file, the line and the error, not a traceback."""
+    course = _course_with_generator(tmp_path, GENERATE_PY.replace("SEED = 7", "SEED = 7\nx = 1 / 0"))
+    assert main(["--root", str(course.root), "datasets", "build", "hujan"]) == 1
+    err = capsys.readouterr().err
+    assert "datasets/hujan/generate.py: cannot be imported: ZeroDivisionError" in err
+    assert "line 8 of datasets/hujan/generate.py" in err and "Traceback" not in err

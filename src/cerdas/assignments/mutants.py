@@ -9,7 +9,7 @@ it, so it is never released)::
         why: counts complaints without a kecamatan as their own group
         loses: 2                         # optional: exactly the points it must lose
         hardcoded: true                  # optional: passes the visible tests, so a hidden test must catch it
-        notebook: m01-literasi-data      # only needed when the assignment has several notebooks
+        notebook: problem1               # only needed when the assignment has several notebooks
         code: |
           def jumlah_per_kecamatan(df):
               return df["kecamatan"].value_counts(dropna=False)

@@ -1,10 +1,13 @@
-"""Every dataset has a complete data card whose checksums and columns match the shipped files."""
+"""Every dataset has a complete data card whose checksums and columns match the shipped files,
+and a dataset with its own generator (``datasets/<name>/generate.py``) is named by its card."""
 
 from __future__ import annotations
 
+import ast
 import csv
 
 from cerdas.course import Course
+from cerdas.datasets.build import GENERATOR, is_dataset_folder
 from cerdas.datasets.card import Card, sha256
 from cerdas.errors import CourseError, Problem
 
@@ -14,7 +17,7 @@ DATA_SUFFIXES = (".csv", ".tsv", ".json", ".parquet")
 def cards_and_checksums(course: Course):
     if not course.datasets_dir.is_dir():
         return
-    for folder in sorted(p for p in course.datasets_dir.iterdir() if p.is_dir()):
+    for folder in sorted(p for p in course.datasets_dir.iterdir() if is_dataset_folder(p)):
         card_path = folder / "CARD.md"
         rel_card = course.rel(card_path)
         if not card_path.is_file():
@@ -48,6 +51,38 @@ def cards_and_checksums(course: Course):
             if path.suffix in DATA_SUFFIXES and path.name not in listed:
                 yield Problem(course.rel(path), "is not listed on the data card",
                               "add it under 'files' in CARD.md with its sha256")
+        yield from _generator_matches(course, folder, card)
+
+
+def _generator_matches(course: Course, folder, card: Card):
+    """The card's ``generator`` and ``seed`` agree with the folder's ``generate.py``, read without running it."""
+    path = folder / GENERATOR
+    rel_card, rel_gen = course.rel(card.path), course.rel(path)
+    named = card.meta.get("generator")
+    if not path.is_file():
+        if named:
+            yield Problem(rel_card, f"names generator {named!r}, but {rel_gen} does not exist",
+                          f"put the generator in {rel_gen} (SEED and generate(seed)) and run "
+                          f"'cerdas datasets build {folder.name}', or remove 'generator:' from the card")
+        return
+    if named != rel_gen:
+        yield Problem(rel_card, f"'generator' is {named!r}, but the set is built by {rel_gen}",
+                      f"set 'generator: {rel_gen}' (or run 'cerdas datasets build {folder.name}')")
+    try:
+        tree = ast.parse(path.read_bytes(), filename=str(path))
+    except SyntaxError as exc:
+        yield Problem(rel_gen, f"is not valid Python (line {exc.lineno}): {exc.msg}", "fix the syntax error")
+        return
+    seeds = [node.value for node in tree.body if isinstance(node, ast.Assign)
+             and any(isinstance(t, ast.Name) and t.id == "SEED" for t in node.targets)]
+    if not any(isinstance(node, ast.FunctionDef) and node.name == "generate" for node in tree.body):
+        yield Problem(rel_gen, "defines no generate(seed) function",
+                      "define generate(seed) returning a DataFrame or {file name: DataFrame}")
+    if not seeds:
+        yield Problem(rel_gen, "defines no SEED", "add 'SEED = <int>' at module level")
+    elif isinstance(seeds[-1], ast.Constant) and seeds[-1].value != card.meta.get("seed"):
+        yield Problem(rel_card, f"'seed' is {card.meta.get('seed')!r}, but {rel_gen} has SEED = {seeds[-1].value!r}",
+                      f"run 'cerdas datasets build {folder.name}' to rebuild the files with that seed")
 
 
 def _header_matches(course: Course, path, card: Card):

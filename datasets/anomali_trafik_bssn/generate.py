@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-NAME = "anomali_trafik_bssn"
 SEED = 0
 
 SOURCE = "Laporan/pernyataan BSSN sebagaimana dikutip sumber resmi"

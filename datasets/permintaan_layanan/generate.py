@@ -33,7 +33,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-NAME = "permintaan_layanan"
 SEED = 20251205
 
 START = np.datetime64("2024-01-01")

@@ -39,7 +39,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-NAME = "indeks_spbe"
 SEED = 20250859
 
 YEARS = [2021, 2022, 2023, 2024, 2025]

@@ -29,7 +29,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-NAME = "seleksi_pelatihan"
 SEED = 20251129
 
 YEARS = [2021, 2022, 2023, 2024, 2025]

@@ -35,9 +35,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .integrasi_data import KECAMATAN, reference
+from ..integrasi_data.generate import KECAMATAN, reference
 
-NAME = "penduduk_sintetis"
 SEED = 20251130
 
 N_ROWS = 4800

@@ -34,10 +34,9 @@ import re
 
 import numpy as np
 
-from cerdas.datasets.generators._teks import typo_word
+from .._lib.teks import typo_word
 import pandas as pd
 
-NAME = "aduan_warga"
 SEED = 20251118
 
 START = np.datetime64("2023-01-01")

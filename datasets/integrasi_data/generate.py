@@ -33,7 +33,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-NAME = "integrasi_data"
 SEED = 20251129
 
 CITY = "6471"

@@ -34,7 +34,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-NAME = "trafik_jaringan"
 SEED = 20251029
 
 START = np.datetime64("2025-09-29T00:00")  # a Monday

@@ -28,7 +28,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-NAME = "inventaris_aplikasi"
 SEED = 20251128
 
 ADM = "administrasi pemerintahan"

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-NAME = "indeks_spbe_publikasi"
 SEED = 0
 
 NASIONAL = "Nasional"

@@ -41,10 +41,9 @@ import re
 
 import numpy as np
 
-from cerdas.datasets.generators._teks import typo_word
+from .._lib.teks import typo_word
 import pandas as pd
 
-NAME = "pesan_phishing"
 SEED = 20251128
 
 N_MESSAGES = 2600

@@ -106,8 +106,19 @@ def cmd_validate(args) -> int:
     return status
 
 
+def _quiet_nbgrader_session_warnings() -> None:
+    """nbgrader's gradebook API trips SQLAlchemy autoflush warnings that say nothing to an instructor."""
+    import warnings
+
+    from sqlalchemy.exc import SAWarning
+
+    warnings.filterwarnings("ignore", category=SAWarning)
+
+
 def cmd_grade(args) -> int:
     from pathlib import Path
+
+    _quiet_nbgrader_session_warnings()
 
     from cerdas.grading import GradingIncomplete, grade
     from cerdas.grading.worker import Limits

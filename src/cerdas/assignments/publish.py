@@ -43,9 +43,10 @@ def released_notebooks(*, course: Course, names: list[str], into: Path) -> dict[
     if config.is_file():
         shutil.copy(config, scratch / "nbgrader_config.py")
     result = {}
+    course_dir = CourseDir.throwaway(scratch)
     for name in names:
-        run_nbgrader("generate_assignment", name, course=CourseDir.throwaway(scratch))
-        result[name] = sorted((scratch / "release" / name).glob("*.ipynb"))
+        run_nbgrader("generate_assignment", name, course=course_dir)
+        result[name] = sorted(course_dir.release(name).glob("*.ipynb"))
     return result
 
 

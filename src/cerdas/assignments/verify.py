@@ -129,7 +129,7 @@ class Plan:
     cheat_results: dict[tuple[str, str], dict[str, bool]] = field(default_factory=dict)
 
 
-def prepare(name: str, *, course: CourseDir, tmp: Path, jobs: int) -> Plan:
+def prepare(name: str, *, course: CourseDir, tmp: Path, jobs: int, cheats_too: bool = True) -> Plan:
     source = course.source(name)
     root = tmp / name / "w0"
     root.mkdir(parents=True)
@@ -140,7 +140,7 @@ def prepare(name: str, *, course: CourseDir, tmp: Path, jobs: int) -> Plan:
     shutil.copytree(source, scratch.source(name), ignore=shutil.ignore_patterns(mut.FILE_NAME, ".ipynb_checkpoints"))
     notebooks = {p.stem: nbformat.read(p, as_version=4) for p in sorted(source.glob("*.ipynb"))}
     generated = [m for stem, nb in notebooks.items()
-                 for m in cheats.cheat_mutants(nb, stem, several=len(notebooks) > 1)]
+                 for m in cheats.cheat_mutants(nb, stem, several=len(notebooks) > 1)] if cheats_too else []
     plan = Plan(name, root, notebooks, mut.load_mutants(source, course=course) + generated)
     students: dict[str, str] = {}
     for mutant in plan.mutants:
@@ -291,11 +291,12 @@ def _judge_cheat(mutant: mut.Mutant, plan: Plan, earned: float, full: float, tes
                     HINTS[mutant.cheat], cell=first_test)]
 
 
-def verify(*, course=None, names: list[str] | None = None, jobs: int = 2,
+def verify(*, course=None, names: list[str] | None = None, jobs: int = 2, cheats: bool = True,
            progress: bool = False) -> list[VerifyResult]:
     """Verify the named assignments (all by default) of an nbgrader course directory (a
     :class:`CourseDir`; a Cerdas Course means its ``assignments/``; by default the one found from the
-    working directory), with ``jobs`` gradings at a time."""
+    working directory), with ``jobs`` gradings at a time. ``cheats=False`` leaves out the generated
+    cheat mutants (for a course whose tests do not use :mod:`cerdas.periksa`)."""
     course = as_coursedir(course)
     names = resolve_names(course, names)
     from cerdas.grading.runner import owned_zygotes, preload_for
@@ -305,7 +306,7 @@ def verify(*, course=None, names: list[str] | None = None, jobs: int = 2,
     with owned_zygotes(preload=dict.fromkeys(preload)) as owner, tempfile.TemporaryDirectory(prefix="cerdas-verify-") as tmp, \
             ThreadPoolExecutor(max(1, jobs)) as pool:
         plans: list[Plan] = []
-        prepared = pool.map(lambda n: _try(prepare, n, course=course, tmp=Path(tmp), jobs=jobs), names)
+        prepared = pool.map(lambda n: _try(prepare, n, course=course, tmp=Path(tmp), jobs=jobs, cheats_too=cheats), names)
         for name, outcome in zip(names, prepared):
             if isinstance(outcome, CourseError):
                 results[name] = VerifyResult(name, problems=outcome.problems)

@@ -28,7 +28,7 @@ from cerdas.coursedir import CourseDir
 from cerdas import cells
 from cerdas.errors import CourseError, Problem
 from cerdas.grading import inputs as inp
-from cerdas.grading.gradebook import GradebookUnavailable, Ledger, Writer, failure, stored, unavailable
+from cerdas.grading.gradebook import GradebookUnavailable, Ledger, Writer, failure, shown_url, stored, unavailable
 from cerdas.grading.kernels import Sandbox
 from cerdas.grading.results import LearnerStatus, NotebookResult, Outcome, Standing, SubmissionResult
 from cerdas.grading.runner import execute, preload_for
@@ -142,7 +142,7 @@ def grade(*, course: CourseDir | str | Path, assignment: str, source: Path | Non
     datasets = [str(Path(root) / "datasets")] if root and (Path(root) / "datasets").is_dir() else []
     hidden = [str(course_dir), str(Path.home())]
     if sandbox:
-        _require_confinement(course_dir, db_url, datasets, hidden)
+        _require_confinement(course, datasets, hidden)
     elif _kernel_user():
         _require_reachable_runtime()
     run = GradeRun(assignment)
@@ -153,7 +153,7 @@ def grade(*, course: CourseDir | str | Path, assignment: str, source: Path | Non
                                     roster=roster, workdir=work)
         run.issues, run.roster = collected.issues, people
         writer = Writer(course=course, roster=people)
-        snapshot = _snapshot(db_url, work)
+        snapshot = _snapshot(course, work)
         results_dir = course.results(assignment)
         ledger, saved = Ledger(results_dir, db_url, _held(db_url, assignment)), []
         user = _kernel_user()
@@ -240,16 +240,16 @@ UNCONFINED_HELP = ("allow unprivileged user namespaces (Debian: sysctl kernel.un
                    "root; or pass --no-sandbox to grade anyway, unconfined")
 
 
-def _require_confinement(course_dir: Path, db_url: str, datasets: list[str], hidden: list[str]) -> None:
+def _require_confinement(course: CourseDir, datasets: list[str], hidden: list[str]) -> None:
     from cerdas.grading.confine import check
 
     why = check(extra_ro=datasets, hide=hidden)
     if why is None:
         return
     who = pwd.getpwuid(os.geteuid()).pw_name if os.geteuid() != 0 else KERNEL_USER
-    exposed = (f"as {who}, a submission's code could read and change the gradebook ({db_url}) and its copy, "
-               f"read the other submissions ({course_dir / 'submitted'}), the source and hidden tests "
-               f"({course_dir / 'source'}), {Path.home()}, and open network connections")
+    exposed = (f"as {who}, a submission's code could read and change the gradebook ({shown_url(course.db_url)}) and its "
+               f"copy, read the other submissions ({course.step_dir('submitted')}), the source and hidden tests "
+               f"({course.step_dir('source')}), {Path.home()}, and open network connections")
     raise CourseError(Problem("cerdas grade", f"kernels cannot be confined on this host ({why}); unconfined, "
                               f"{exposed}", UNCONFINED_HELP))
 
@@ -296,13 +296,14 @@ def _held(db_url: str, assignment: str) -> dict:
         raise unavailable(db_url, exc, "read the submissions") from exc
 
 
-def _snapshot(db_url: str, work: Path) -> str:
+def _snapshot(course: CourseDir, work: Path) -> str:
     """A private read-only copy of a SQLite gradebook for the workers (PostgreSQL is read in place)."""
-    if not db_url.startswith("sqlite:///"):
+    db_url = course.db_url
+    if course.sqlite_path is None:
         return db_url
     target = work / "gradebook-snapshot.db"
     try:
-        shutil.copy(db_url[len("sqlite:///"):], target)
+        shutil.copy(course.sqlite_path, target)
     except OSError as exc:
         raise unavailable(db_url, exc, "copy it for the graders") from exc
     os.chmod(target, 0o600)

@@ -27,16 +27,17 @@ EXECUTABLE = {".ci/run", "make.py"}
 PLACEHOLDER = re.compile(r"\{\{(\w+)(?: ([^}]+))?\}\}")
 
 
-def toolkit_requirement() -> str:
+def toolkit_requirement(*, dist: metadata.Distribution | None = None) -> str:
     """The requirement line that installs the cerdas running now, read from how it was installed
     (PEP 610 ``direct_url.json``): a local folder or wheel as ``cerdas @ file:///...``, a VCS checkout
     as ``cerdas @ git+URL@commit``, anything else (an index) as ``cerdas==VERSION``."""
-    try:
-        dist = metadata.distribution("cerdas")
-    except metadata.PackageNotFoundError:
-        from cerdas import __version__
+    if dist is None:
+        try:
+            dist = metadata.distribution("cerdas")
+        except metadata.PackageNotFoundError:
+            from cerdas import __version__
 
-        return f"cerdas=={__version__}"
+            return f"cerdas=={__version__}"
     raw = dist.read_text("direct_url.json")
     info = json.loads(raw) if raw else {}
     url = info.get("url")

@@ -74,19 +74,28 @@ def test_new_course_builds_and_tests_from_a_fresh_clone(tmp_path, capsys):
 
     env = {k: v for k, v in os.environ.items()
            if k not in ("CERDAS_ROOT", "PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME") and not k.startswith(("JUPYTER_", "PIP_"))}
+    # Offline, from the wheelhouse; no .pyc compiled at install (Python compiles what it imports).
     env.update(PIP_NO_INDEX="1", PIP_FIND_LINKS=str(wheelhouse), PIP_DISABLE_PIP_VERSION_CHECK="1",
-               HOME=str(tmp_path / "home"))
+               PIP_COMPILE="0", HOME=str(tmp_path / "home"), PYTHONUNBUFFERED="1")
     (tmp_path / "home").mkdir()
     readme = (clone / "README.md").read_text()
     commands = [line.split("#")[0].strip() for line in readme.split("```bash", 1)[1].split("```", 1)[0].splitlines()
                 if line.strip()]
     assert commands == ["python3 make.py build", "python3 make.py test"]
-    outputs = {}
+    outputs, steps = {}, []
     for command in commands:
         start = time.perf_counter()
-        proc = run([sys.executable, *command.split()[1:]], clone, env)
+        proc = subprocess.Popen([sys.executable, *command.split()[1:]], cwd=clone, env=env, text=True,
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        lines = []
+        for line in proc.stdout:  # each "==> step" line marks when a step of make.py or cerdas build began
+            lines.append(line)
+            if line.startswith("==> "):
+                steps.append((line[4:].strip(), time.perf_counter()))
+        proc.wait()
         seconds[command] = time.perf_counter() - start
-        outputs[command] = proc.stdout + proc.stderr
+        steps.append((f"end of {command}", time.perf_counter()))
+        outputs[command] = "".join(lines)
         assert proc.returncode == 0, f"{command} failed:\n{outputs[command][-6000:]}"
 
     build, test = outputs.values()
@@ -95,6 +104,20 @@ def test_new_course_builds_and_tests_from_a_fresh_clone(tmp_path, capsys):
     assert "t01-pengunjung: OK" in build and "4/4" in build and "generated cheat mutants: 3/3 caught" in build
     assert "Ran 3 tests" in test and test.rstrip().endswith("OK")
     assert git(clone, "status", "--porcelain") == "", "the commands left files git would pick up"
+    # The toolkit as installed from its wheel (the clone's .venv) starts the same course: the
+    # templates ship with the package, not with this repository.
+    again = tmp_path / "lagi" / course.name
+    proc = run([str(clone / ".venv" / "bin" / "cerdas"), "new", str(again), "--title", "Kursus Data Kota Contoh",
+                "--toolkit", f"cerdas @ {wheel.as_uri()}"], tmp_path, env)
+    assert proc.returncode == 0, proc.stderr
+    written = sorted(p.relative_to(again).as_posix() for p in again.rglob("*") if p.is_file())
+    assert written == sorted(filter(None, git(course, "ls-files").splitlines()))
+    for rel in written:
+        if rel not in ("requirements.txt", "datasets/kunjungan_layanan/CARD.md"):  # pins, today's date
+            assert (again / rel).read_bytes() == (course / rel).read_bytes(), rel
     with capsys.disabled():
         print("\n[new course] " + ", ".join(f"{k}: {v:.0f} s" for k, v in seconds.items())
               + f", total {time.perf_counter() - started:.0f} s")
+        for (label, at), (_, until) in zip(steps, steps[1:]):
+            if not label.startswith("end of"):
+                print(f"  {until - at:6.0f} s  {label}")

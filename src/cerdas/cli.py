@@ -179,6 +179,14 @@ def cmd_lab(args) -> int:
     return 0
 
 
+def cmd_new(args) -> int:
+    from cerdas.new import new_course
+
+    root = new_course(target=args.dir, title=args.title, toolkit=args.toolkit)
+    print(f"wrote a new course in {root}\nnext: cd {root} && git init && python3 make.py build")
+    return 0
+
+
 def cmd_datasets_list(args) -> int:
     from cerdas.datasets.listing import dataset_table, format_table
 
@@ -278,6 +286,13 @@ def parser() -> argparse.ArgumentParser:
     la.add_argument("--keep-instructor-tools", action="store_true",
                     help="only set the language (a hub hides the instructor tools per group)")
     la.set_defaults(func=cmd_lab)
+
+    nw = sub.add_parser("new", help="start a course repository of your own in DIR (new or empty)")
+    nw.add_argument("dir")
+    nw.add_argument("--title", help="the course title (default: made from DIR's name)")
+    nw.add_argument("--toolkit", help="requirement line that installs cerdas, e.g. 'cerdas @ file:///path/cerdas.whl' "
+                    "(default: how this cerdas is installed)")
+    nw.set_defaults(func=cmd_new)
 
     d = sub.add_parser("datasets", help="list or regenerate the datasets").add_subparsers(dest="action", required=True)
     d.add_parser("list", help="one line per dataset").set_defaults(func=cmd_datasets_list)

@@ -122,7 +122,8 @@ def _ast_problems(tree: ast.AST, rel: str, index: int):
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
             if name in READERS:
                 yield Problem(rel, f"reads a file by path with {name}()",
-                              "load data through cerdas.datasets (e.g. load_aduan_warga()), never a hand-built path",
+                              "load data through cerdas.datasets (datasets.load(\"<name>\") for datasets/<name>/), "
+                              "never a hand-built path",
                               cell=index)
             for arg in [*node.args, *(k.value for k in node.keywords)]:
                 if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and URL.match(arg.value.strip()):

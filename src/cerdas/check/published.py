@@ -20,9 +20,26 @@ from cerdas.errors import Problem
 REPUBLISH = "run `cerdas assignments publish` and commit book/tugas/"
 
 
+def publishes(course: Course) -> bool:
+    """Whether the course publishes its released assignments on the site (this course does; a course
+    started with ``cerdas new`` does not until it runs ``cerdas assignments publish``): book/tugas/
+    exists or _toc.yml lists a page under it. Deleting book/tugas/ while the toc still lists it is
+    caught by the toc check."""
+    if course.published_dir.exists():
+        return True
+    if not course.toc_file.is_file():
+        return False
+    try:
+        entries = toc_files(course)
+    except Exception:
+        return False
+    prefix = course.rel(course.published_dir) + "/"
+    return any(entry.strip("/").startswith(prefix) for entry in entries)
+
+
 def published_match_sources(course: Course):
     names = course.assignment_names()
-    if not names:
+    if not names or not publishes(course):
         return
     stamp_path = course.published_dir / STAMP
     if not stamp_path.is_file():

@@ -5,6 +5,10 @@ with ``frame`` (a DataFrame, or ``None`` when ``as_frame=False``), ``data`` (the
 NumPy array), ``DESCR`` (the data card), ``feature_names``, ``target_names``/``target`` where the
 set has a target, and ``filename``. Notebooks never build data paths themselves.
 
+A course of one's own (``cerdas new``) loads its datasets by name: ``load("<name>")`` reads
+``datasets/<name>/`` of the course found from ``CERDAS_ROOT`` or the working folder, as its card
+describes. This course's named loaders (``load_aduan_warga()`` ...) are the same call.
+
 ``cerdas datasets list`` prints every set with its rows, columns, kind (synthetic or real),
 licence and the lessons that use it, read from the data cards.
 """
@@ -43,9 +47,12 @@ def dataset_names(course: Course | None = None) -> list[str]:
 def read_card(name: str, *, course: Course | None = None) -> Card:
     course = course or Course.find()
     path = course.dataset_dir(name) / "CARD.md"
-    if not path.is_file():
+    if not isinstance(name, str) or not name or "/" in name or "\\" in name or name.startswith(".") \
+            or not path.is_file():
         known = ", ".join(dataset_names(course)) or "none"
-        raise FileNotFoundError(f"dataset {name!r} not found at {path} (known: {known})")
+        folder = course.dataset_dir(str(name))
+        why = "has no data card (CARD.md)" if isinstance(name, str) and folder.is_dir() else "no such dataset"
+        raise FileNotFoundError(f"dataset {name!r}: {why} in {course.datasets_dir} (known: {known})")
     return Card.read(path)
 
 
@@ -64,7 +71,8 @@ def _read_table(csv: Path, columns: dict) -> pd.DataFrame:
 
 
 def load(name: str, *, as_frame: bool = True, course: Course | None = None) -> Bunch:
-    """Load dataset ``name``: its main table (the first file on its card) and any others.
+    """Load dataset ``name`` from the course's ``datasets/<name>/``: its main table (the first file on
+    its card) and any others. An unknown name is a FileNotFoundError listing the known ones.
 
     ``frame`` is the main table; ``frames`` maps every file's stem to its table, for sets that
     ship several (an answer key, a reference code list, ...).

@@ -14,9 +14,12 @@ def users_of(course: Course) -> dict[str, list[str]]:
     paths = [*course.lesson_notebooks(), *sorted(course.source_dir.glob("*/*.ipynb"))]
     for path in paths:
         text = path.read_text(encoding="utf-8")
-        label = path.parent.name.lstrip("m")[:2]
+        number = re.match(r"[A-Za-z]*(\d+)", path.parent.name)  # 01-..., m01-..., t01-...: the number
+        label = number.group(1) if number else path.parent.name
         label = f"{'tugas ' if path.parent.parent == course.source_dir else ''}{label}"
-        for name in set(re.findall(r"load_([a-z0-9_]+)\(", text)):
+        named = re.findall(r"load_([a-z0-9_]+)\(", text)
+        generic = re.findall(r"\bload\(\s*\\?[\"']([A-Za-z0-9_-]+)\\?[\"']", text)  # load("name") in the notebook's JSON
+        for name in set(named) | set(generic):
             found.setdefault(name, set()).add(label)
     return {name: sorted(labels) for name, labels in found.items()}
 

@@ -23,6 +23,7 @@ from cerdas import syllabus
 from cerdas.course import Course
 
 STATIC = Path(__file__).resolve().parent / "static"
+ASSETS = Path(__file__).resolve().parent / "assets"  # the vendored widget renderer, served at the site root
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STATUS_KEY = "cerdas_status_table"
 
@@ -159,6 +160,11 @@ class StatusTransform(SphinxPostTransform):
 
 def _configure(app: Sphinx, config):
     config.html_static_path.append(str(STATIC))
+    # Every course gets the vendored widget renderer, wherever cerdas is installed (this course names
+    # src/cerdas/site/assets in _config.yml; a course of one's own cannot know the package's path).
+    extra = [Path(app.confdir, p).resolve() for p in config.html_extra_path]
+    if ASSETS.resolve() not in extra:
+        config.html_extra_path.append(str(ASSETS))
     config.templates_path.insert(0, str(TEMPLATES))
     if not config.html_favicon:
         config.html_favicon = str(STATIC / "favicon.svg")  # else browsers ask for /favicon.ico

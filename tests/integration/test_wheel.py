@@ -134,10 +134,17 @@ def test_wheel_carries_no_course_content(wheel):
 
     tops = {n.split("/")[0] for n in names}
     assert tops == {PACKAGE, f"{wheel.name.split('-')[0]}-{wheel.name.split('-')[1]}.dist-info"}, tops
-    assert [n for n in names if n.lower().endswith(CONTENT_SUFFIXES)] == []
+    # `cerdas new` writes a starter course from templates (its own one lesson, assignment and dataset):
+    # those alone may be notebooks or data, and none may be a copy of a file of this course
+    starter = f"{PACKAGE}/templates/new/"
+    assert [n for n in names if n.lower().endswith(CONTENT_SUFFIXES) and not n.startswith(starter)] == []
     shipped = {p.relative_to(REPO).as_posix() for folder in CONTENT_FOLDERS for p in (REPO / folder).rglob("*")
                if p.is_file() and "__pycache__" not in p.parts}
-    assert [n for n in names if n.split("/")[0] in CONTENT_FOLDERS or any(n.endswith("/" + s) for s in shipped)] == []
+    assert [n for n in names if n.split("/")[0] in CONTENT_FOLDERS
+            or (not n.startswith(starter) and any(n.endswith("/" + s) for s in shipped))] == []
+    ours = {hashlib.sha256((REPO / s).read_bytes()).digest() for s in shipped}
+    copies = [n for n in names if n.startswith(starter) and hashlib.sha256(texts[n]).digest() in ours]
+    assert copies == [], f"starter templates that are files of this course: {copies}"
     assert [n for n in names if n.endswith(".py") and _defines_a_generator(texts[n])] == []
     assert [n for n in names if "generators" in n.split("/")] == []
     course = _course_names()

@@ -29,9 +29,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from cerdas.coursedir import CourseDir
 from cerdas.assignments.nbgrader import run_nbgrader  # noqa: E402
-from cerdas.course import Course  # noqa: E402
+from cerdas.coursedir import CourseDir  # noqa: E402
 from cerdas.grading.gradebook import scores  # noqa: E402
 
 CELL_TIMEOUT = 30  # nbgrader's default per-cell timeout; both tools get the same
@@ -100,7 +99,6 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=30)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     args = parser.parse_args()
-    course = Course(ROOT)
     work = Path(tempfile.mkdtemp(prefix="cerdas-bench-"))
     base = work / "base"
     base.mkdir()

@@ -25,9 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from cerdas.coursedir import CourseDir
 from cerdas.assignments.nbgrader import run_nbgrader  # noqa: E402
-from cerdas.course import Course  # noqa: E402
+from cerdas.coursedir import CourseDir  # noqa: E402
 from cerdas.grading.gradebook import scores  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"

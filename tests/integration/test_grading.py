@@ -17,6 +17,7 @@ import nbformat
 import pytest
 
 from cerdas.coursedir import CourseDir
+from cerdas.grading.results import Outcome
 from cerdas.assignments.nbgrader import run_nbgrader
 from cerdas.cli import main
 from cerdas.grading import grade
@@ -72,6 +73,10 @@ def test_scores_equal_nbgrader_autograde(tmp_path, real_course):
     assert scores(f"sqlite:///{ours / 'gradebook.db'}", "kuadrat") == expected
     assert total(expected, "benar") == 2 and total(expected, "dihafal") == 0
     assert (ours / "autograded" / "benar" / "kuadrat" / "kuadrat.ipynb").is_file()
+    # a Python caller gets what the CLI writes: the grades table and item analysis, and feedback
+    assert [p.name for p in run.reports] == ["nilai-kuadrat.csv", "nilai-kuadrat.xlsx", "analisis-butir-kuadrat.html"]
+    assert sorted(p.parent.parent.name for p in run.feedback) == sorted(plan)
+    assert all(p.is_file() for p in run.outputs)
 
 
 def test_regrading_only_changed_submissions(tmp_path, real_course):
@@ -121,6 +126,20 @@ def test_batch_survives_every_hostile_submission(hostile):
     course, run, table, _ = hostile
     assert sorted(r.student for r in run.graded) == sorted(HOSTILE)
     assert total(table, "benar") == 2
+    assert next(r for r in run.graded if r.student == "benar").ok
+
+
+@pytest.mark.parametrize("student, outcomes", [
+    ("loop", {Outcome.UNFINISHED, Outcome.NOTEBOOK_TIMEOUT}),
+    ("memori", {Outcome.UNFINISHED, Outcome.KERNEL_DIED}),
+    ("keluar", {Outcome.KERNEL_DIED}),
+])
+def test_each_notebook_says_how_it_ended_apart_from_its_message(hostile, student, outcomes):
+    """The state of a notebook is an Outcome a caller can test, not a phrase in its Indonesian message."""
+    _, run, _, _ = hostile
+    [notebook] = next(r for r in run.graded if r.student == student).notebooks.values()
+    assert notebook.outcome in outcomes, (notebook.outcome, notebook.message)
+    assert notebook.message and notebook.outcome.scored
 
 
 @pytest.mark.parametrize("student", ["loop", "memori", "keluar"] + (["bom"] if CONFINED else []))

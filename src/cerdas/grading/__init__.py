@@ -34,6 +34,9 @@ from cerdas.grading.results import LearnerStatus, NotebookResult, Outcome, Stand
 from cerdas.grading.runner import execute, preload_for
 from cerdas.grading.worker import Job, Limits
 
+__all__ = ["grade", "GradeRun", "GradingIncomplete", "SubmissionResult", "NotebookResult", "Outcome",
+           "LearnerStatus", "Standing"]
+
 KERNEL_USER = "nobody"
 
 

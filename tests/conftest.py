@@ -141,15 +141,19 @@ def need_tool(path_or_name: str, why: str) -> str:
     pytest.skip(message)
 
 
-# The two longest groups start first, one on each worker (longest-first scheduling); the rest follow.
-FIRST = ("site", "tests/integration/test_verify.py")
+# The longest groups start first (longest-first scheduling): the site and the whole-course verification
+# side by side, then the groups of several minutes (a clean virtual environment, a fresh clone's build),
+# so that what is left at the end is short and both workers finish together.
+FIRST = ("site", "tests/integration/test_verify.py", "tests/integration/test_new_course.py",
+         "tests/integration/test_wheel.py", "tests/integration/test_foreign_course.py")
 
 
 def pytest_collection_modifyitems(config, items):
     """Under ``pytest -n 2 --dist loadgroup --no-loadscope-reorder`` (what ``make.py test`` runs),
     keep each test file on one worker so its module fixtures are built once, put every test that
     uses the built site in one group so the site is built once per run, and start the two longest
-    groups (the site, the whole-course verification) first so they run side by side."""
+    groups (the site, the whole-course verification) first so they run side by side, then the
+    other groups of minutes (see ``FIRST``)."""
     groups = {}
     for item in items:
         uses_build = "built_course" in getattr(item, "fixturenames", ())  # site, bundle, browser tests

@@ -18,7 +18,10 @@ from pathlib import Path
 
 import pytest
 
+import nbformat
+
 import foreign
+from cerdas.assignments.validate import find_released, static_warnings
 from cerdas.cli import main
 
 pytestmark = pytest.mark.slow
@@ -98,3 +101,9 @@ def test_release_verify_and_feedback_find_the_course_they_stand_in(tmp_path, mon
     assert sorted(p.name for p in (course / "release" / "ps1").iterdir()) == ["problem1.ipynb", "problem2.ipynb"]
     assert main(["feedback", "ps1"]) == 1
     assert "no autograded submissions of ps1" in capsys.readouterr().err
+    # `cerdas validate` on a learner's copy finds the released notebook to spot deleted cells
+    handed_in = course / "submitted" / "hacker" / "ps1" / "problem1.ipynb"
+    monkeypatch.chdir(tmp_path)
+    assert find_released(handed_in) == (course / "release" / "ps1" / "problem1.ipynb").resolve()
+    assert any("correct_sum_of_squares" in w for w in static_warnings(
+        nbformat.read(handed_in, as_version=4), nbformat.read(find_released(handed_in), as_version=4)))

@@ -19,7 +19,7 @@ import pandas as pd
 
 from cerdas import cells
 from cerdas.assignments.feedback import ANSI
-from cerdas.grading.inputs import GRADED, NOT_GRADABLE
+from cerdas.grading.inputs import GRADED
 
 EARLIER = " (nilai dari pengumpulan sebelumnya)"
 
@@ -42,8 +42,7 @@ def grades_table(db_url: str, assignment: str, *, status: dict | None = None,
 
     from cerdas.grading.results import LearnerStatus, Standing
 
-    status = {sid: said if isinstance(said, LearnerStatus) else _parse(said) for sid, said in (status or {}).items()}
-    roster = roster or {}
+    status, roster = status or {}, roster or {}
     rows, maxima, names = [], {}, {}
     with Gradebook(db_url) as gb:
         assignment_row = gb.find_assignment(assignment)
@@ -90,16 +89,6 @@ def write_tables(frame: pd.DataFrame, folder: Path, assignment: str) -> list[Pat
     frame.to_csv(csv, index=False, encoding="utf-8")
     frame.to_excel(xlsx, index=False, sheet_name="nilai")
     return [csv, xlsx]
-
-
-def _parse(text: str):
-    """A status given as the table's text (older callers) as a LearnerStatus."""
-    from cerdas.grading.inputs import NOT_SUBMITTED
-    from cerdas.grading.results import LearnerStatus, Standing
-
-    if text.startswith(NOT_GRADABLE):
-        return LearnerStatus(Standing.UNGRADABLE, (text[len(NOT_GRADABLE):].lstrip(": "),))
-    return LearnerStatus(Standing.NOT_SUBMITTED if text == NOT_SUBMITTED else Standing.GRADED)
 
 
 def failure_messages(course, assignment: str) -> dict[str, Counter]:

@@ -62,12 +62,11 @@ class SubmissionResult:
     job: dict
     notebooks: dict[str, NotebookResult]
     seconds: float = 0.0
-    raw: dict = field(default_factory=dict, repr=False)  # the worker's dict, as kept in the results ledger
 
     @classmethod
     def from_dict(cls, data: dict) -> "SubmissionResult":
         notebooks = {name: NotebookResult.from_dict(name, nb) for name, nb in data["notebooks"].items()}
-        return cls(data["job"], notebooks, float(data.get("seconds", 0)), data)
+        return cls(data["job"], notebooks, float(data.get("seconds", 0)))
 
     @property
     def student(self) -> str:

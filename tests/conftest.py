@@ -148,6 +148,7 @@ FIRST = ("site", "tests/integration/test_verify.py", "tests/integration/test_new
          "tests/integration/test_wheel.py", "tests/integration/test_foreign_course.py")
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own hook reads the xdist_group marks
 def pytest_collection_modifyitems(config, items):
     """Under ``pytest -n 2 --dist loadgroup --no-loadscope-reorder`` (what ``make.py test`` runs),
     keep each test file on one worker so its module fixtures are built once, put every test that

@@ -113,3 +113,49 @@ def test_text_outputs_of_a_view_are_escaped_text_or_html_as_is():
         '<div class="output text_html"><table></table></div>'
     assert output_html({"output_type": "execute_result", "metadata": {}, "data": {"text/plain": "x & y"}}) == \
         '<pre class="output text_plain">x &amp; y</pre>'
+
+
+def render(tmp_path, state: dict, model_id: str = "box"):
+    """The doctree myst-nb builds with the course's renderer for an executed notebook showing one widget."""
+    import nbformat
+    from docutils.core import publish_doctree
+    from myst_nb.docutils_ import Parser
+
+    nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                                           "language": "python"}})
+    cell = nbformat.v4.new_code_cell("dropdown_views(pilihan, gambar)")
+    cell.outputs = [nbformat.v4.new_output("display_data", data={
+        "application/vnd.jupyter.widget-view+json": {"model_id": model_id, "version_major": 2, "version_minor": 0},
+        "text/plain": "VBox()"})]
+    nb.cells = [nbformat.v4.new_markdown_cell("# Pelajaran"), cell]
+    nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"version_major": 2, "version_minor": 0,
+                                                                           "state": state}}
+    return publish_doctree(nbformat.writes(nb), parser=Parser(), settings_overrides={
+        "nb_render_plugin": "cerdas", "nb_execution_mode": "off", "nb_output_folder": str(tmp_path),
+        "report_level": 4})
+
+
+def test_page_of_static_views_carries_no_widget_state_nor_manager(tmp_path):
+    """The renderer writes the control and views; the page gets no widget state and no manager scripts;
+    only the shown view's image has a src, the hidden ones load on first show."""
+    from docutils import nodes
+
+    from cerdas.site.render import LazyImage
+
+    doc = render(tmp_path, lesson_state(DROPDOWN))
+    assert not doc.get("nb_js_files"), doc.get("nb_js_files")
+    raw = "".join(n.astext() for n in doc.findall(nodes.raw))
+    assert "<select" in raw and raw.count('data-cerdas-view="') == 3 and raw.count(" hidden>") == 2
+    images = list(doc.findall(nodes.image))
+    assert [type(i) is LazyImage for i in images] == [True, False, True]  # view 1 is the one shown
+    assert all(i["alt"] == "Grafik: aduan" for i in images)
+    assert (tmp_path / images[0]["uri"].rsplit("/", 1)[1]).is_file()  # a file named by its content hash
+
+
+def test_page_with_a_live_widget_keeps_the_widget_manager(tmp_path):
+    """One widget the converter cannot make static: the page keeps today's widget state and scripts."""
+    state = {"s": model("IntSliderModel", value=3, min=0, max=10, step=1, description="n")}
+    doc = render(tmp_path, state, model_id="s")
+    js = doc.get("nb_js_files") or {}
+    assert "ipywidgets_state" in js and '"IntSliderModel"' in js["ipywidgets_state"][1]["body"]
+    assert any(k.startswith("ipywidgets_") and k != "ipywidgets_state" for k in js)

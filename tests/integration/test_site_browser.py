@@ -168,7 +168,7 @@ def test_lesson_control_switches_views_without_the_widget_manager(browser, serve
     assert not [r for r in requested if r.endswith(later.rsplit("/", 1)[1])], "a hidden view's plot loaded early"
     box.get_by_label("Kecamatan:").select_option(index=2)
     chosen.wait_for(state="visible", timeout=10_000)
-    page.wait_for_function("img => img.complete && img.naturalWidth > 100", arg=chosen.element_handle())
+    page.wait_for_function("img => img.complete && img.naturalWidth > 100", arg=chosen.element_handle(), timeout=10_000)
     assert views.nth(0).is_hidden()
     assert [r for r in requested if r.split("?")[0].endswith(("embed-amd.js", "require.js"))] == []
     page.close()

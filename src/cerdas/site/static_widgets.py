@@ -52,7 +52,7 @@ class StaticViews:
 
 
 def _model(state: dict, ref: str) -> tuple[str, dict]:
-    model_id = ref[len(PREFIX):] if isinstance(ref, str) and ref.startswith(PREFIX) else ref
+    model_id = _strip(ref)
     if model_id not in state:
         raise NotStatic(f"model {model_id} is missing from the widget state")
     return model_id, state[model_id]
@@ -184,7 +184,8 @@ def output_html(output: dict) -> str:
         name = "stderr" if output.get("name") == "stderr" else "stdout"
         return f'<pre class="output {name}">{html.escape(_text(output.get("text")))}</pre>'
     if kind == "error":
-        return f'<pre class="output traceback">{html.escape(output.get("ename", "") + ": " + output.get("evalue", ""))}</pre>'
+        message = f'{output.get("ename", "")}: {output.get("evalue", "")}'
+        return f'<pre class="output traceback">{html.escape(message)}</pre>'
     data = output.get("data") or {}
     mime = _pick(data)
     if mime == "text/html":

@@ -115,8 +115,8 @@ def test_text_outputs_of_a_view_are_escaped_text_or_html_as_is():
         '<pre class="output text_plain">x &amp; y</pre>'
 
 
-def render(tmp_path, state: dict, model_id: str = "box"):
-    """The doctree myst-nb builds with the course's renderer for an executed notebook showing one widget."""
+def render(tmp_path, state: dict, model_id: str = "box", times: int = 1):
+    """The doctree myst-nb builds with the course's renderer for an executed notebook showing a widget."""
     import nbformat
     from docutils.core import publish_doctree
     from myst_nb.docutils_ import Parser
@@ -126,7 +126,7 @@ def render(tmp_path, state: dict, model_id: str = "box"):
     cell = nbformat.v4.new_code_cell("dropdown_views(pilihan, gambar)")
     cell.outputs = [nbformat.v4.new_output("display_data", data={
         "application/vnd.jupyter.widget-view+json": {"model_id": model_id, "version_major": 2, "version_minor": 0},
-        "text/plain": "VBox()"})]
+        "text/plain": "VBox()"}) for _ in range(times)]
     nb.cells = [nbformat.v4.new_markdown_cell("# Pelajaran"), cell]
     nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"version_major": 2, "version_minor": 0,
                                                                            "state": state}}
@@ -150,6 +150,15 @@ def test_page_of_static_views_carries_no_widget_state_nor_manager(tmp_path):
     assert [type(i) is LazyImage for i in images] == [True, False, True]  # view 1 is the one shown
     assert all(i["alt"] == "Grafik: aduan" for i in images)
     assert (tmp_path / images[0]["uri"].rsplit("/", 1)[1]).is_file()  # a file named by its content hash
+
+
+def test_the_same_widget_shown_twice_gets_two_labelled_controls(tmp_path):
+    from docutils import nodes
+
+    raw = "".join(n.astext() for n in render(tmp_path, lesson_state(DROPDOWN), times=2).findall(nodes.raw))
+    ids = re.findall(r'<select id="([^"]+)"', raw)
+    assert len(ids) == 2 and len(set(ids)) == 2
+    assert all(f'<label for="{i}">' in raw for i in ids)
 
 
 def test_page_with_a_live_widget_keeps_the_widget_manager(tmp_path):

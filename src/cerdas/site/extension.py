@@ -199,4 +199,4 @@ def setup(app: Sphinx):
     app.connect("html-page-context", _lighter_pages, priority=900)
     app.add_css_file("cerdas.css")
     app.add_js_file("cerdas.js", defer="defer")
-    return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 2}  # 2: static widget views

@@ -42,6 +42,7 @@ def _raw(text: str) -> nodes.raw:
 
 class CerdasRenderer(NbElementRenderer):
     live_widgets = False  # set once a widget view on this page needs the widget manager
+    static_count = 0  # static widget views on this page so far (their controls' ids must differ)
 
     def render_image(self, data: MimeData) -> list[nodes.Element]:
         rendered = super().render_image(data)
@@ -69,7 +70,9 @@ class CerdasRenderer(NbElementRenderer):
 
     def _static_views(self, widget: static_widgets.StaticViews, data: MimeData) -> list[nodes.Element]:
         shown = widget.control.index
-        result = [_raw(f'<div class="cerdas-views">{static_widgets.control_html(widget)}'
+        self.static_count += 1
+        ident = f"cerdas-views-{self.static_count}"
+        result = [_raw(f'<div class="cerdas-views">{static_widgets.control_html(widget, ident)}'
                        f'<div class="cerdas-views-panels" aria-live="polite">')]
         for index, outputs in enumerate(widget.views):
             result.append(_raw(f'<div class="cerdas-view" data-cerdas-view="{index}"'

@@ -148,13 +148,9 @@ def convert(state: dict, model_id: str) -> StaticViews:
     return StaticViews(control, [_outputs(state, ref) for ref in children], texts)
 
 
-def dom_id(widget: StaticViews) -> str:
-    return f"cerdas-views-{widget.control.model_id}"
-
-
-def control_html(widget: StaticViews) -> str:
-    """The label, the control, and (for a slider) the chosen value, as HTML."""
-    c, ident = widget.control, dom_id(widget)
+def control_html(widget: StaticViews, ident: str | None = None) -> str:
+    """The label, the control (element id ``ident``) and, for a slider, the chosen value, as HTML."""
+    c, ident = widget.control, html.escape(ident or f"cerdas-views-{widget.control.model_id}")
     label = html.escape(c.label.strip() or "Pilih tampilan:")
     texts = "".join(f'<div class="cerdas-views-text">{t if kind == "html" else html.escape(t)}</div>'
                     for kind, t in widget.texts)

@@ -2,8 +2,9 @@
 
 Each view is drawn ahead of time into its own ``Output``; a ``Stack`` shows one of them and the
 control is linked to it in the browser (``jslink``), so switching views needs no kernel. In
-Jupyter the same code behaves identically. Keep the number of views modest (each plot is an
-image embedded in the page): about a dozen at ``dpi=80`` is fine.
+Jupyter these are live ipywidgets; on the site the box becomes a plain ``<select>`` or range input
+(``cerdas.site.static_widgets``), each view's plot an image file loaded when first shown. Keep the
+number of views modest: about a dozen at ``dpi=80`` is fine.
 
     from cerdas.widgets import dropdown_views
     def draw(kecamatan):

@@ -1,8 +1,7 @@
-"""The built site holds the executed Module 1 lesson, its plots and widgets, rendered without a CDN."""
+"""The built site holds the executed Module 1 lesson, its plots and widgets (static HTML), without a CDN."""
 
 from __future__ import annotations
 
-import json
 import posixpath
 from urllib.parse import urlparse
 
@@ -48,25 +47,24 @@ def test_lesson_has_executed_plot(site):
         assert target is not None and target.is_file() and target.stat().st_size > 2000, src
 
 
-def test_lesson_carries_widget_state(site):
-    """The page embeds the widget state saved at execution time, with at least one control."""
-    scripts = page(site, LESSON).find_all("script", attrs={"type": WIDGET_STATE})
-    assert len(scripts) == 1
-    state = json.loads(scripts[0].string)["state"]
-    models = {m["model_name"] for m in state.values()}
-    assert models & {"DropdownModel", "IntSliderModel", "SelectModel", "ToggleButtonsModel"}, models
-
-
-def test_widget_renderer_is_served_by_the_site(site):
-    """RequireJS and the widget manager load from files inside the site, never from another host."""
-    soup = page(site, LESSON)
-    sources = [s["src"] for s in soup.find_all("script") if s.get("src")]
-    for name in ("require.js", "embed-amd.js"):
-        [src] = [s for s in sources if s.split("?")[0].endswith(name)]
-        target = local_target(site, LESSON, src)
-        assert target is not None and target.is_file(), f"{src} does not resolve inside the site"
-    remote = [s for s in sources if urlparse(s).scheme in ("http", "https") or s.startswith("//")]
-    assert remote == [], f"scripts from other hosts: {remote}"
+def test_lessons_widgets_are_static_html_without_the_widget_manager(site):
+    """Every lesson's precomputed views became a labelled control and plain HTML: no page embeds the
+    widget state or loads RequireJS or the widget manager, and no script comes from another host."""
+    lessons = sorted(site.glob("notebooks/*/*.html"))
+    assert len(lessons) >= 15
+    static = 0
+    for path in lessons:
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        rel = path.relative_to(site).as_posix()
+        assert soup.find_all("script", attrs={"type": WIDGET_STATE}) == [], rel
+        sources = [s["src"] for s in soup.find_all("script") if s.get("src")]
+        assert [s for s in sources if s.split("?")[0].endswith(("require.js", "embed-amd.js"))] == [], rel
+        remote = [s for s in sources if urlparse(s).scheme in ("http", "https") or s.startswith("//")]
+        assert remote == [], f"{rel}: scripts from other hosts: {remote}"
+        for control in soup.select("[data-cerdas-views-control]"):
+            assert soup.find("label", attrs={"for": control["id"]}), f"{rel}: control without a label"
+            static += 1
+    assert static >= 15, f"only {static} static widget controls in the lessons"
 
 
 def test_stray_files_in_the_clone_are_not_pages(built_course, site):

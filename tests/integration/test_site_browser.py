@@ -151,12 +151,26 @@ def test_pages_fit_a_360px_phone(audit):
     assert {p: r["overflow"] for p, r in audit.items() if r["overflow"] > 1} == {}
 
 
-def test_widgets_render_on_the_lesson(browser, served_site):
-    """The Module 1 widgets come alive from the vendored renderer (no CDN, no kernel)."""
-    page = browser.new_page(viewport=DESKTOP)
+def test_lesson_control_switches_views_without_the_widget_manager(browser, served_site):
+    """On a phone, Module 1's dropdown is a plain labelled <select>: choosing another district shows its
+    plot (loaded only then) and hides the first; the page embeds no widget state and requests
+    neither RequireJS nor the widget manager."""
+    page = browser.new_page(viewport=PHONE)
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
     page.goto(f"{served_site}/{LESSON}", wait_until="networkidle")
-    page.wait_for_selector(".widget-dropdown select, .widget-slider, .widget-select select, .widget-toggle-buttons",
-                           timeout=15000)
+    assert page.locator(f'script[type="{WIDGET_STATE}"]').count() == 0
+    box = page.locator(".cerdas-views").first
+    views = box.locator("[data-cerdas-view]")
+    chosen = views.nth(2).locator("img")
+    later = chosen.get_attribute("data-src")
+    assert later and views.nth(0).locator("img").is_visible() and not chosen.is_visible()
+    assert not [r for r in requested if r.endswith(later.rsplit("/", 1)[1])], "a hidden view's plot loaded early"
+    box.get_by_label("Kecamatan:").select_option(index=2)
+    chosen.wait_for(state="visible", timeout=10_000)
+    page.wait_for_function("img => img.complete && img.naturalWidth > 100", arg=chosen.element_handle(), timeout=10_000)
+    assert views.nth(0).is_hidden()
+    assert [r for r in requested if r.split("?")[0].endswith(("embed-amd.js", "require.js"))] == []
     page.close()
 
 

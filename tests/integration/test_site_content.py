@@ -102,8 +102,8 @@ def test_plots_carry_indonesian_alt_text(built_course):
 
 
 def test_internal_links_and_anchors_resolve(site):
-    """Every link, image, script and stylesheet inside the site points at a file that exists, and
-    every #anchor at an id on the target page."""
+    """Every link, image (a hidden widget view's too), script and stylesheet inside the site points at
+    a file that exists, and every #anchor at an id on the target page."""
     ids: dict = {}
 
     def ids_of(path):
@@ -118,7 +118,7 @@ def test_internal_links_and_anchors_resolve(site):
     for page in pages:
         rel = page.relative_to(site).as_posix()
         soup = soup_of(page)
-        for tag, attr in (("a", "href"), ("img", "src"), ("script", "src"), ("link", "href")):
+        for tag, attr in (("a", "href"), ("img", "src"), ("img", "data-src"), ("script", "src"), ("link", "href")):
             for el in soup.find_all(tag, attrs={attr: True}):
                 url = el[attr]
                 parsed = urlparse(url)

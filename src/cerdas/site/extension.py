@@ -3,6 +3,7 @@
 - ``{cerdas-silabus}``: the syllabus generated from the lessons' ``cerdas`` metadata at build time.
 - ``{cerdas-status}``: which notebooks executed, how long each took, with which package versions.
 - the course stylesheet (accessibility fixes for the theme), served from the site itself.
+- the images of hidden static widget views (cerdas.site.render.LazyImage), loaded when first shown.
 """
 
 from __future__ import annotations
@@ -186,6 +187,9 @@ def _lighter_pages(app: Sphinx, pagename, templatename, context, doctree):
 
 
 def setup(app: Sphinx):
+    from cerdas.site.render import LazyImage, depart_lazy_image, visit_lazy_image
+
+    app.add_node(LazyImage, html=(visit_lazy_image, depart_lazy_image))
     app.add_directive("cerdas-silabus", Silabus)
     app.add_node(StatusNode)
     app.add_directive("cerdas-status", Status)
@@ -195,4 +199,4 @@ def setup(app: Sphinx):
     app.connect("html-page-context", _lighter_pages, priority=900)
     app.add_css_file("cerdas.css")
     app.add_js_file("cerdas.js", defer="defer")
-    return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 2}  # 2: static widget views

@@ -1,14 +1,49 @@
-"""The site's notebook renderer: myst-nb's, plus alt text on every image (see cerdas.site.alt)."""
+"""The site's notebook renderer: myst-nb's, plus alt text on every image (see cerdas.site.alt) and
+precomputed widget views as plain HTML (see cerdas.site.static_widgets).
+
+A widget view that :func:`~cerdas.site.static_widgets.convert` understands becomes a ``<select>`` or
+range input over its views; their images are ordinary Sphinx images (files named by content hash in
+``_images``), those of hidden views written as :class:`LazyImage` (``data-src``, loaded by
+``static/cerdas.js`` when first shown). A page whose widget views are all static carries neither the
+widget state nor the widget manager; one live view keeps both for that page.
+"""
 
 from __future__ import annotations
 
-from docutils import nodes
-from myst_nb.core.render import MimeData, NbElementRenderer
+import re
 
+from docutils import nodes
+from myst_nb.core.render import WIDGET_STATE_MIMETYPE, MimeData, NbElementRenderer
+
+from cerdas.site import static_widgets
 from cerdas.site.alt import FALLBACK
 
 
+class LazyImage(nodes.image):
+    """An image of a hidden view: HTML gets ``data-src`` instead of ``src``; other writers see an image."""
+
+
+def visit_lazy_image(translator, node: LazyImage) -> None:
+    start = len(translator.body)
+    translator.visit_image(node)
+    for i in range(start, len(translator.body)):
+        if "<img" in translator.body[i]:
+            translator.body[i] = re.sub(r'(<img\b[^>]*?) src="', r'\1 data-src="', translator.body[i], count=1)
+            break
+
+
+def depart_lazy_image(translator, node: LazyImage) -> None:
+    translator.depart_image(node)
+
+
+def _raw(text: str) -> nodes.raw:
+    return nodes.raw(text=text, format="html")
+
+
 class CerdasRenderer(NbElementRenderer):
+    live_widgets = False  # set once a widget view on this page needs the widget manager
+    static_count = 0  # static widget views on this page so far (their controls' ids must differ)
+
     def render_image(self, data: MimeData) -> list[nodes.Element]:
         rendered = super().render_image(data)
         meta = data.output_metadata or {}
@@ -18,3 +53,51 @@ class CerdasRenderer(NbElementRenderer):
                 if not image.get("alt"):
                     image["alt"] = str(alt)
         return rendered
+
+    def _widget_state(self) -> dict:
+        widgets = self.renderer.nb_client.nb_metadata.get("widgets") or {}
+        return (widgets.get(WIDGET_STATE_MIMETYPE) or {}).get("state") or {}
+
+    def render_widget_view(self, data: MimeData) -> list[nodes.Element]:
+        content = data.content if isinstance(data.content, dict) else {}
+        try:
+            widget = static_widgets.convert(self._widget_state(), str(content.get("model_id")))
+        except static_widgets.NotStatic as why:
+            self.live_widgets = True
+            self.logger.info(f"widget view kept live (the page loads the widget manager): {why}", line=data.line)
+            return super().render_widget_view(data)
+        return self._static_views(widget, data)
+
+    def _static_views(self, widget: static_widgets.StaticViews, data: MimeData) -> list[nodes.Element]:
+        shown = widget.control.index
+        self.static_count += 1
+        ident = f"cerdas-views-{self.static_count}"
+        result = [_raw(f'<div class="cerdas-views">{static_widgets.control_html(widget, ident)}'
+                       f'<div class="cerdas-views-panels" aria-live="polite">')]
+        for index, outputs in enumerate(widget.views):
+            result.append(_raw(f'<div class="cerdas-view" data-cerdas-view="{index}"'
+                               f'{"" if index == shown else " hidden"}>'))
+            for number, output in enumerate(outputs):
+                mime = static_widgets.image_of(output)
+                if mime is None:
+                    result.append(_raw(static_widgets.output_html(output)))
+                    continue
+                images = self.render_image(MimeData(mime, output["data"][mime], cell_metadata=data.cell_metadata,
+                                                    output_metadata=output.get("metadata") or {},
+                                                    cell_index=data.cell_index, output_index=number, line=data.line))
+                result += images if index == shown else [_lazy(node) for node in images]
+            result.append(_raw("</div>"))
+        result.append(_raw("</div></div>"))
+        return result
+
+    def render_nb_finalise(self, metadata: dict) -> None:
+        """The widget state and manager only for a page with a live widget view."""
+        if self.live_widgets:
+            super().render_nb_finalise(metadata)
+
+
+def _lazy(node: nodes.Element) -> nodes.Element:
+    if type(node) is not nodes.image:
+        return node
+    return LazyImage(node.rawsource, *node.children, **node.attributes)
+

@@ -1,5 +1,8 @@
-// Alt text for plots drawn inside widgets (ipywidgets Output), which the widget renderer shows
-// without any. The build records each plot's description in the output metadata
+// Static widget views (cerdas.site.render): a <select> or range input shows one of the views drawn
+// ahead of time; a hidden view's images carry data-src and load when the view is first shown.
+//
+// Alt text for plots drawn inside live widgets (ipywidgets Output, on a page that still loads the
+// widget manager), which the widget renderer shows without any. The build records each plot's description in the output metadata
 // (image/png -> alt, see cerdas.site.alt); the same image data is in the page's widget state,
 // so the description is found by the image data itself. Plots without one get a plain
 // Indonesian description.
@@ -50,7 +53,37 @@
     });
   }
 
+  function show(control) {
+    var box = control.closest(".cerdas-views");
+    var index = String(control.value);
+    box.querySelectorAll("[data-cerdas-view]").forEach(function (view) {
+      var chosen = view.getAttribute("data-cerdas-view") === index;
+      view.hidden = !chosen;
+      if (chosen) view.querySelectorAll("img[data-src]").forEach(function (img) {
+        img.setAttribute("src", img.getAttribute("data-src"));
+        img.removeAttribute("data-src");
+      });
+    });
+    var labels = control.getAttribute("data-cerdas-labels");
+    if (labels) {
+      var text = JSON.parse(labels)[Number(index)];
+      control.setAttribute("aria-valuetext", text);
+      var out = box.querySelector("output.cerdas-views-value");
+      if (out) out.textContent = text;
+    }
+  }
+
+  function staticViews() {
+    document.querySelectorAll("[data-cerdas-views-control]").forEach(function (control) {
+      control.addEventListener("input", function () { show(control); });
+      control.addEventListener("change", function () { show(control); });
+      show(control);  // a form restored by the browser's back button keeps its choice
+    });
+  }
+
   function start() {
+    staticViews();
+    if (!document.querySelector('script[type="application/vnd.jupyter.widget-state+json"]')) return;
     label(document);
     nameSliders(document);
     new MutationObserver(function (records) {

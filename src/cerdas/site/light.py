@@ -5,6 +5,9 @@
   one exception is ``documentation_options.js`` (0.4 KB): the inline scripts after it set its
   ``DOCUMENTATION_OPTIONS`` while the page is still being parsed. The search page keeps its
   scripts as they are: its template adds searchtools.js, which needs doctools.js at once.
+- Extension assets a page never uses are left out of it: sphinx-design's stylesheet (render-
+  blocking, 8 KB gzip) and tab script where the body has no ``sd-`` class, the copy button's
+  scripts and style where it has no code block.
 - Images: every ``<img>`` of the page body that points at a file Sphinx copies to ``_images``
   gets the file's ``width`` and ``height`` (nothing shifts when it arrives; the stylesheet scales it
   to the column keeping its proportions) and ``loading="lazy"`` (a phone downloads only the
@@ -20,6 +23,13 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 KEEP_BLOCKING = ("documentation_options.js",)
+# An asset (by a fragment of its file name) and what the page body must contain to need it.
+ONLY_WHEN = {
+    "sphinx-design": re.compile(r'class="[^"]*\bsd-'),
+    "design-tabs.js": re.compile(r'class="[^"]*\bsd-tab'),
+    "copybutton": re.compile(r"<pre\b"),
+    "clipboard.min.js": re.compile(r"<pre\b"),
+}
 IMG = re.compile(r"<img\b[^>]*>")
 SRC = re.compile(r'\bsrc="([^"]+)"')
 
@@ -36,6 +46,18 @@ def defer_scripts(context: dict) -> None:
             js = _JavaScript(js.filename, priority=js.priority, **{**attrs, "defer": "defer"})
         scripts.append(js)
     context["script_files"] = scripts
+
+
+def drop_unused_assets(context: dict) -> None:
+    body = context.get("body", "")
+    for key in ("css_files", "script_files"):
+        kept = []
+        for asset in context.get(key, []):
+            name = str(getattr(asset, "filename", "") or "")
+            needs = [pattern for fragment, pattern in ONLY_WHEN.items() if fragment in name]
+            if not needs or all(pattern.search(body) for pattern in needs):
+                kept.append(asset)
+        context[key] = kept
 
 
 def image_size(path: Path) -> tuple[int, int] | None:
@@ -77,6 +99,7 @@ def size_images(body: str, sources: dict[str, Path]) -> str:
 
 
 def on_page_context(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    drop_unused_assets(context)
     if templatename != "search.html":
         defer_scripts(context)
     if "body" in context and "_images/" in context["body"]:

@@ -3,7 +3,7 @@ HTTP with gzip (as web hosts serve it) and nothing cached, stays under its byte 
 lesson, 200 KB for any other page: room for regressions above the issue's 300-400 / 150 KB goals),
 asks no other host for anything, and loads the search index only on the search page; its figures
 carry their size; every icon it shows is in the cut-down icon font; and the heaviest lesson reaches
-its load event within 20 s over an emulated 1 Mbit/s, 100 ms link.
+its load event within 12 s over an emulated 1 Mbit/s, 100 ms link.
 
 One browser, one page reused for every load (cache disabled), one pass over the shared site build.
 benchmarks/site.py prints the same figures as a table.
@@ -22,7 +22,9 @@ pytestmark = pytest.mark.slow
 
 KB = 1024
 BUDGET = {"lesson": 600 * KB, "other": 200 * KB}
-SLOW_LOAD_CAP_MS = 20_000
+# Twice the transfer time of a lesson at its 600 KB budget (4.9 s), plus 2 s: generous, yet the
+# lessons of the issue's site (1.6-2.0 MB, 14.6-18.4 s measured this way) fail it.
+SLOW_LOAD_CAP_MS = 12_000
 
 # Per page, after load: icon code points drawn with Font Awesome, and figures without a size.
 INSPECT = """() => {
@@ -104,7 +106,7 @@ def test_every_icon_shown_is_in_the_icon_font(loads, site):
     assert missing == {}, cmaps.keys()
 
 
-def test_heaviest_lesson_loads_within_20s_on_a_slow_link(loads):
+def test_heaviest_lesson_loads_within_12s_on_a_slow_link(loads):
     slow = loads["slow"]
     assert slow is not None
     assert 0 < slow.load_ms < SLOW_LOAD_CAP_MS, f"{slow.page}: load event after {slow.load_ms / 1000:.1f} s ({_kb(slow.bytes)})"

@@ -11,7 +11,8 @@ dozen. After the build, for every stylesheet in ``_static`` that declares a Font
 2. the ``.fa-NAME:before{content:"\\f0c9"}`` rules of icons nobody uses are dropped;
 3. each font is subset to the code points left in any stylesheet (icon rules kept, and icons drawn
    by other rules such as admonition titles), written as WOFF (zlib; WOFF2 would need brotli),
-   and the ``@font-face`` points at it; the full fonts are deleted from the output.
+   and the ``@font-face`` points at it; the full fonts are deleted from the output. (A font the
+   theme offers only as WOFF2 is left whole: reading WOFF2 needs brotli, which is not installed.)
 
 Sphinx copies the theme's files afresh on every build, so each build starts from the full font and
 stylesheet and the result always matches the pages of that build.

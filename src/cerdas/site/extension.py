@@ -4,6 +4,9 @@
 - ``{cerdas-status}``: which notebooks executed, how long each took, with which package versions.
 - the course stylesheet (accessibility fixes for the theme), served from the site itself.
 - the images of hidden static widget views (cerdas.site.render.LazyImage), loaded when first shown.
+- lighter pages: no Thebe, scripts deferred, images sized and lazy (:mod:`cerdas.site.light`), the
+  search index only on the search page (templates/layout.html), icon fonts cut down to the icons
+  the pages show (:mod:`cerdas.site.icons`).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from cerdas import syllabus
 from cerdas.course import Course
+from cerdas.site import icons, light
 
 STATIC = Path(__file__).resolve().parent / "static"
 ASSETS = Path(__file__).resolve().parent / "assets"  # the vendored widget renderer, served at the site root
@@ -184,6 +188,7 @@ def _lighter_pages(app: Sphinx, pagename, templatename, context, doctree):
     for key in ("script_files", "css_files"):
         if key in context:
             context[key] = [item for item in context[key] if not unneeded(item)]
+    light.on_page_context(app, pagename, templatename, context, doctree)
 
 
 def setup(app: Sphinx):
@@ -197,6 +202,7 @@ def setup(app: Sphinx):
     app.connect("env-updated", _outdated_status_pages)
     app.connect("config-inited", _configure)
     app.connect("html-page-context", _lighter_pages, priority=900)
+    app.connect("build-finished", icons.on_build_finished)
     app.add_css_file("cerdas.css")
     app.add_js_file("cerdas.js", defer="defer")
     return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 2}  # 2: static widget views

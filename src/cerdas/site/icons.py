@@ -11,8 +11,10 @@ dozen. After the build, for every stylesheet in ``_static`` that declares a Font
 2. the ``.fa-NAME:before{content:"\\f0c9"}`` rules of icons nobody uses are dropped;
 3. each font is subset to the code points left in any stylesheet (icon rules kept, and icons drawn
    by other rules such as admonition titles), written as WOFF (zlib; WOFF2 would need brotli),
-   and the ``@font-face`` points at it; the full fonts are deleted from the output. (A font the
-   theme offers only as WOFF2 is left whole: reading WOFF2 needs brotli, which is not installed.)
+   and the ``@font-face`` points at it. (A font the theme offers only as WOFF2 is left whole:
+   reading WOFF2 needs brotli, which is not installed.) The full fonts stay in the output, unused by
+   these pages: the theme's stylesheet URL keeps its ``?digest=``, so a browser holding the older,
+   full stylesheet from an earlier deployment still finds the fonts it names.
 
 Sphinx copies the theme's files afresh on every build, so each build starts from the full font and
 stylesheet and the result always matches the pages of that build.
@@ -96,7 +98,6 @@ def slim_icon_fonts(outdir: Path) -> dict[str, int]:
         sheets[path] = prune_rules(sheets[path], used)
     keep = code_points(list(sheets.values()))
     written: dict[str, int] = {}
-    retired: set[Path] = set()
     for path in with_faces:
         css = sheets[path]
         for face in _icon_faces(css):
@@ -110,10 +111,7 @@ def slim_icon_fonts(outdir: Path) -> dict[str, int]:
             written[target.relative_to(outdir).as_posix()] = target.stat().st_size
             rel = Path(urls[0]).with_name(target.name).as_posix()
             css = css.replace(face, re.sub(r"src:[^;}]*", f'src:url({rel}) format("woff")', face))
-            retired |= {f for f in files if f != target}
         path.write_text(css, encoding="utf-8")
-    for font in retired:
-        font.unlink(missing_ok=True)
     return written
 
 

@@ -27,6 +27,10 @@ every inline matplotlib figure (also those drawn into widget ``Output`` views) c
 numbers in its output metadata (key :data:`KEY`). The site's renderer (:mod:`cerdas.site.render`)
 compares them with the PNG it receives (:func:`problem`) and emits a Sphinx warning (``mystnb.figure``)
 naming the notebook, the cell and what to change; the build runs with ``-W``, so the warning fails it.
+
+What it does not see: labels that overlap each other (big enough, but too many: give such a figure
+more room or a table beside it), and images not shown through matplotlib-inline's PNG (SVG, JPEG,
+``IPython.display.Image``): those carry no measurements and are not checked.
 """
 
 from __future__ import annotations
@@ -34,9 +38,11 @@ from __future__ import annotations
 import struct
 from binascii import a2b_base64
 
-PHONE_COLUMN_PX = 328  # the text column of a 360 px wide phone (the theme's padding takes the rest)
+# Text column widths measured in Chromium on the built site: 328 CSS px at a 360 px viewport, 688 at
+# 1280, 790 at 1920 (sphinx-book-theme's article minus its padding).
+PHONE_COLUMN_PX = 328  # the text column of a 360 px wide phone
 MIN_TEXT_PX = 9.0  # smallest text on that column, in CSS px (see the module docstring for why)
-MAX_WIDTH_PX = 800  # widest useful PNG: the theme's text column on a desktop screen
+MAX_WIDTH_PX = 800  # widest useful PNG: the theme's text column on a 1920 px desktop screen
 SAVE_PADS_IN = 0.15  # what bbox_inches="tight" adds around a constrained-layout figure (2 x 0.1 - 2 x 0.04 in)
 KEY = "cerdas_figure"  # output metadata written by the kernel hook
 

@@ -8,7 +8,7 @@ number of views modest: about a dozen at ``dpi=80`` is fine.
 
     from cerdas.widgets import dropdown_views
     def draw(kecamatan):
-        fig, ax = plt.subplots(figsize=(7, 3.5), dpi=80)
+        fig, ax = plt.subplots(figsize=(5, 3.5), dpi=80)  # with plt.style.use("cerdas.gaya")
         ...
     dropdown_views(["Balikpapan Barat", "Balikpapan Kota"], draw, description="Kecamatan:")
 """

@@ -168,3 +168,27 @@ def test_page_with_a_live_widget_keeps_the_widget_manager(tmp_path):
     js = doc.get("nb_js_files") or {}
     assert "ipywidgets_state" in js and '"IntSliderModel"' in js["ipywidgets_state"][1]["body"]
     assert any(k.startswith("ipywidgets_") and k != "ipywidgets_state" for k in js)
+
+
+def test_a_view_that_caught_an_error_fails_the_build(tmp_path, caplog):
+    """An exception raised while a view is drawn (inside `with out:`) is caught by the Output widget:
+    the lesson still "succeeds" while a learner would see a traceback in that view. The renderer warns
+    (an error under -W), naming the cell and the error."""
+    import logging
+
+    from cerdas.site.static_widgets import errors_under
+
+    state = lesson_state(DROPDOWN)
+    state["out2"]["state"]["outputs"] = [{"output_type": "error", "ename": "NameError",
+                                          "evalue": "name 'kiri' is not defined", "traceback": []}]
+    assert errors_under(state, "box") == ["NameError: name 'kiri' is not defined"]
+    assert errors_under(lesson_state(DROPDOWN), "box") == []
+    with caplog.at_level(logging.WARNING):
+        render(tmp_path, state)
+    [warning] = [r for r in caplog.records if r.levelno == logging.WARNING]
+    assert ":cell 2: widget view" in warning.getMessage()
+    assert "NameError: name 'kiri' is not defined" in warning.getMessage()
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        render(tmp_path, lesson_state(DROPDOWN))
+    assert [r for r in caplog.records if r.levelno == logging.WARNING] == []

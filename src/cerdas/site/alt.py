@@ -1,5 +1,8 @@
 """Alt text for plots, in Indonesian, from each figure's own title and axis labels.
 
+The same hook records each figure's size and smallest text for the phone-readability rule
+(:mod:`cerdas.site.figures`), which the renderer enforces.
+
 While the site executes the lessons, ``build_site`` starts kernels with an IPython startup file
 that calls :func:`install`: every inline matplotlib figure is then displayed with its description
 in the output metadata (``image/png: {alt: ...}``). The site's notebook renderer
@@ -11,9 +14,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cerdas.site.figures import KEY, measure
+
 FALLBACK = "Gambar keluaran kode pada pelajaran ini"
 STARTUP = """\
-# Written by cerdas build_site: describe every matplotlib figure for the site's alt text.
+# Written by cerdas build_site: describe and measure every matplotlib figure for the site.
 try:
     from cerdas.site.alt import install
     install()
@@ -41,7 +46,7 @@ def describe(fig) -> str | None:
 
 
 def install() -> None:
-    """Wrap matplotlib-inline's figure metadata so each PNG carries its description."""
+    """Wrap matplotlib-inline's figure metadata so each PNG carries its description and measures."""
     from matplotlib_inline import backend_inline
 
     original = backend_inline._fetch_figure_metadata
@@ -53,6 +58,10 @@ def install() -> None:
         text = describe(fig)
         if text:
             meta = {**meta, "image/png": {**meta.get("image/png", {}), "alt": text}}
+        try:
+            meta = {**meta, KEY: measure(fig)}
+        except Exception:  # an unusual figure goes unmeasured (and unchecked) rather than break the lesson
+            pass
         return meta
 
     with_alt._cerdas = True

@@ -1,5 +1,6 @@
 """The site's notebook renderer: myst-nb's, plus alt text on every image (see cerdas.site.alt) and
-precomputed widget views as plain HTML (see cerdas.site.static_widgets).
+precomputed widget views as plain HTML (see cerdas.site.static_widgets), and the phone-readability
+rule on every matplotlib figure, those in widget views included (see cerdas.site.figures).
 
 A widget view that :func:`~cerdas.site.static_widgets.convert` understands becomes a ``<select>`` or
 range input over its views; their images are ordinary Sphinx images (files named by content hash in
@@ -15,7 +16,8 @@ import re
 from docutils import nodes
 from myst_nb.core.render import WIDGET_STATE_MIMETYPE, MimeData, NbElementRenderer
 
-from cerdas.site import static_widgets
+from cerdas.errors import Problem, relpath
+from cerdas.site import figures, static_widgets
 from cerdas.site.alt import FALLBACK
 
 
@@ -52,6 +54,8 @@ class CerdasRenderer(NbElementRenderer):
             for image in node.findall(nodes.image):
                 if not image.get("alt"):
                     image["alt"] = str(alt)
+        if data.mime_type == "image/png":
+            self.check_figure(data.content, meta, data.cell_index, data.line)
         return rendered
 
     def _widget_state(self) -> dict:
@@ -60,13 +64,19 @@ class CerdasRenderer(NbElementRenderer):
 
     def render_widget_view(self, data: MimeData) -> list[nodes.Element]:
         content = data.content if isinstance(data.content, dict) else {}
+        for error in static_widgets.errors_under(self._widget_state(), str(content.get("model_id"))):
+            self._warn("widget view", f"caught an error, so a view shows a traceback instead of its output "
+                       f"({error}): run the cell in JupyterLab, show each view and fix the code that draws it",
+                       data.cell_index, data.line)
         try:
             widget = static_widgets.convert(self._widget_state(), str(content.get("model_id")))
         except static_widgets.NotStatic as why:
             self.live_widgets = True
             self.logger.info(f"widget view kept live (the page loads the widget manager): {why}", line=data.line)
+            for png, meta in figures.widget_images(self._widget_state(), str(content.get("model_id"))):
+                self.check_figure(png, meta, data.cell_index, data.line)
             return super().render_widget_view(data)
-        return self._static_views(widget, data)
+        return self._static_views(widget, data)  # each view's images pass through render_image's check
 
     def _static_views(self, widget: static_widgets.StaticViews, data: MimeData) -> list[nodes.Element]:
         shown = widget.control.index
@@ -89,6 +99,25 @@ class CerdasRenderer(NbElementRenderer):
             result.append(_raw("</div>"))
         result.append(_raw("</div></div>"))
         return result
+
+    def check_figure(self, png, meta: dict, cell_index: int | None, line: int | None) -> None:
+        """Warn (a build error under -W) when a figure breaks the phone-readability rule."""
+        css_width = (meta.get("image/png") or {}).get("width")
+        what = figures.problem(meta.get(figures.KEY), png, css_width=css_width)
+        if what:
+            self._warn("figure", f"not readable on a phone: {what}", cell_index, line)
+
+    def _warn(self, subject: str, what: str, cell_index: int | None, line: int | None) -> None:
+        """A Sphinx warning (a build error under -W) naming the notebook, the cell and its id."""
+        src = self.renderer.document["source"]
+        root = getattr(self.renderer.sphinx_env, "srcdir", None)
+        path = relpath(src, root) if root else src
+        cell = None if cell_index is None else cell_index + 1
+        cells = self.renderer.nb_client.notebook.cells
+        cid = cells[cell_index].get("id") if cell_index is not None and cell_index < len(cells) else None
+        where = f" (id {cid})" if cid else ""
+        self.logger.warning(str(Problem(path, f"{subject}{where} {what}", cell=cell)),
+                            subtype=subject.split()[0], line=line)
 
     def render_nb_finalise(self, metadata: dict) -> None:
         """The widget state and manager only for a page with a live widget view."""

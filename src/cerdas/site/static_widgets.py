@@ -193,3 +193,36 @@ def output_html(output: dict) -> str:
 
 def _text(value) -> str:
     return "".join(value) if isinstance(value, list) else str(value or "")
+
+
+def outputs_under(state: dict, model_id: str) -> list[dict]:
+    """Every output held by the ``Output`` widgets under a widget view, however deep: the view names
+    its root model, whose children are found through their ``IPY_MODEL_<id>`` references."""
+    found, seen, todo = [], set(), [model_id]
+    while todo:
+        mid = todo.pop()
+        if mid in seen or mid not in state:
+            continue
+        seen.add(mid)
+        model = state[mid].get("state", {})
+        if isinstance(model.get("outputs"), list):
+            found += model["outputs"]
+        todo += [ref[len("IPY_MODEL_"):] for ref in _references(model)]
+    return found
+
+
+def errors_under(state: dict, model_id: str) -> list[str]:
+    """``Name: message`` of each error a view's ``Output`` widgets caught. An exception raised inside
+    ``with out:`` is shown in the widget and swallowed, so the cell, and the lesson, still succeed."""
+    return [f"{o.get('ename', '')}: {o.get('evalue', '')}" for o in outputs_under(state, model_id)
+            if o.get("output_type") == "error"]
+
+
+def _references(value) -> list[str]:
+    if isinstance(value, str):
+        return [value] if value.startswith("IPY_MODEL_") else []
+    if isinstance(value, dict):
+        return [r for v in value.values() for r in _references(v)]
+    if isinstance(value, list):
+        return [r for v in value for r in _references(v)]
+    return []

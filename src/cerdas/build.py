@@ -3,7 +3,6 @@ then release and verify every assignment."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys

@@ -110,7 +110,7 @@ class Executed:
     executed: list[str] = field(default_factory=list)
     cached: list[str] = field(default_factory=list)
     left_to_site_build: list[str] = field(default_factory=list)
-    seconds: dict[str, float] = field(default_factory=dict)
+    spans: dict[str, tuple[float, float]] = field(default_factory=dict)  # executed: (start, end), perf_counter
 
 
 @dataclass
@@ -118,7 +118,8 @@ class _Job:
     path: Path
     nb: object
     inputs: str
-    seconds: float = 0.0
+    start: float = 0.0
+    end: float = 0.0
     cell: int | None = None  # index (from 0) of the cell executing when it failed
     error: str = ""
     trace: str = ""
@@ -173,13 +174,13 @@ def execute_lessons(*, course: Course, jobs: int = 2, echo: bool = True, force: 
     problems = []
     for job in todo:
         rel = course.rel(job.path)
-        report.seconds[rel] = job.seconds
+        report.spans[rel] = (job.start, job.end)
         if job.error:
             problems.append(_failure(job, course=course))
             continue
         from jupyter_cache.base import CacheBundleIn
 
-        stored = cache.cache_notebook_bundle(CacheBundleIn(job.nb, str(job.path), data={"execution_seconds": job.seconds}),
+        stored = cache.cache_notebook_bundle(CacheBundleIn(job.nb, str(job.path), data={"execution_seconds": job.end - job.start}),
                                              check_validity=False, overwrite=True)
         kept[stored.hashkey] = job.inputs
         report.executed.append(rel)
@@ -239,7 +240,7 @@ async def _execute(job: _Job, *, settings: Settings, env: dict[str, str]) -> Non
         cwd = os.path.abspath(temp if settings.in_temp else str(job.path.parent))
         client = NotebookClient(job.nb, resources={"metadata": {"path": cwd}}, timeout=timeout,
                                 allow_errors=allow_errors, record_timing=False, on_cell_execute=started)
-        start = time.perf_counter()
+        job.start = time.perf_counter()
         try:
             await client.async_execute(env=env)
         except CellExecutionError as exc:
@@ -251,4 +252,4 @@ async def _execute(job: _Job, *, settings: Settings, env: dict[str, str]) -> Non
         except Exception as exc:  # the kernel died or could not start: the lesson did not run
             job.error = f"{type(exc).__name__}: {exc}"[:300]
             job.trace = traceback.format_exc()
-        job.seconds = time.perf_counter() - start
+        job.end = time.perf_counter()

@@ -13,7 +13,7 @@ jupyter-cache matches a notebook by its code cells (source and metadata) and ker
 regenerated dataset or a new toolkit would leave stale outputs on the site. Here a lesson is also
 executed again when the datasets it loads, the toolkit (:func:`cerdas.fingerprint.toolkit`) or the
 execution settings changed since its outputs were cached: the digest of those is recorded per cached
-notebook in ``_build/cerdas/lessons.json``.
+notebook in the cache folder (``cerdas-inputs.json``).
 
 A lesson that fails stops the build with a :class:`CourseError` naming the notebook and the cell,
 after every other lesson ran; its traceback is written where myst-nb writes one
@@ -42,6 +42,7 @@ from cerdas.errors import CourseError, Problem
 
 MYST_NB_DEFAULT_TIMEOUT = 30  # myst-nb's own default when _config.yml sets none
 RECORD_VERSION = 1
+RECORD = "cerdas-inputs.json"
 
 
 def kernel_env(course: Course) -> dict[str, str]:
@@ -147,7 +148,7 @@ def execute_lessons(*, course: Course, jobs: int = 2, echo: bool = True, force: 
     if settings.mode != "cache" or not course.toc_file.is_file():
         return report
     cache = get_cache(str(settings.cache))
-    record_path = course.build_dir / "cerdas" / "lessons.json"
+    record_path = settings.cache / RECORD  # lives and goes with the cache it describes
     record = fp.load_record(record_path) or {}
     kept: dict[str, str] = {}
     todo: list[_Job] = []

@@ -15,6 +15,10 @@ these submissions are auto-graded by nbgrader itself:
 A mutant marked ``hardcoded`` must also pass the *visible* tests (run with nbclient on the released
 test cells), so that only a hidden test can be what catches it. Submissions are graded by
 ``cerdas grade``'s engine (nbgrader's preprocessors and scoring, forked kernels, ``jobs`` at a time).
+
+``cerdas build`` and ``cerdas assignments verify`` keep each passing result (``cache=True``) in the
+course directory's ``.cerdas/verify/``, with the digest of what decides it (:func:`cache_key`), and
+reuse it, marked ``(cached)``, until one of those inputs changes.
 """
 
 from __future__ import annotations
@@ -94,7 +98,6 @@ class VerifyResult:
             lines.append(f"  generated cheat mutants: {caught}/{generated} caught, "
                          f"{len(self.cheat_cells)} answer cell(s)")
         return "\n".join(lines)
-
 
     def to_json(self) -> dict:
         return {"assignment": self.assignment, "rows": [asdict(r) for r in self.rows],

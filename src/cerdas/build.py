@@ -3,7 +3,6 @@ then release and verify every assignment."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -29,15 +28,18 @@ class BuildResult:
     verify: list = field(default_factory=list)
 
 
-def build_site(*, course: Course, strict: bool = True, echo: bool = True) -> Path:
-    """Execute the lessons (cached by content) and build the HTML site into ``_build/html``."""
+def build_site(*, course: Course, strict: bool = True, echo: bool = True, jobs: int = 2,
+               force: bool = False) -> Path:
+    """Execute the lessons (cached by content; those not cached ``jobs`` at a time, see
+    :mod:`cerdas.execute`) and build the HTML site into ``_build/html``. ``force`` executes every
+    lesson again."""
+    from cerdas.execute import execute_lessons, kernel_env
+
+    execute_lessons(course=course, jobs=jobs, echo=echo, force=force)
     cmd = [jupyter_book(), "build", str(course.root), "--builder", "html", "--keep-going"]
     if strict:
         cmd.append("-W")
-    from cerdas.site.alt import ipython_dir
-
-    # Kernels start with a profile that gives every plot Indonesian alt text (cerdas.site.alt).
-    env = {**os.environ, "CERDAS_ROOT": str(course.root), "IPYTHONDIR": str(ipython_dir(course.build_dir))}
+    env = kernel_env(course)  # the kernels myst-nb would start get the same environment as ours
     proc = subprocess.run(cmd, cwd=course.root, env=env, text=True,
                           stdout=None if echo else subprocess.PIPE, stderr=subprocess.STDOUT)
     if proc.returncode != 0:
@@ -65,8 +67,12 @@ def published_current(*, course: Course) -> None:
                                    "run `cerdas assignments publish` and commit book/tugas/") for d in differing])
 
 
-def build(*, course: Course | None = None, jobs: int = 2, echo: bool = True) -> BuildResult:
-    """The whole pipeline; raises :class:`CourseError` at the first step that fails."""
+def build(*, course: Course | None = None, jobs: int = 2, echo: bool = True, force: bool = False) -> BuildResult:
+    """The whole pipeline; raises :class:`CourseError` at the first step that fails.
+
+    What did not change since the last build is not done again: lessons whose code, datasets and
+    toolkit are unchanged keep their executed outputs, an unchanged assignment is not released again
+    and keeps its verify result (printed as cached). ``force`` redoes everything."""
     course = course or Course.find()
     seconds: dict[str, float] = {}
 
@@ -81,10 +87,12 @@ def build(*, course: Course | None = None, jobs: int = 2, echo: bool = True) -> 
     problems = step("check", lambda: check_course(course=course))
     if problems:
         raise CourseError(problems)
-    index = step("execute lessons and build the site", lambda: build_site(course=course, echo=echo))
-    step("release assignments", lambda: release(course=course))
+    index = step("execute lessons and build the site",
+                 lambda: build_site(course=course, echo=echo, jobs=jobs, force=force))
+    step("release assignments", lambda: release(course=course, skip_unchanged=not force))
     step("compare the published assignments with the release", lambda: published_current(course=course))
-    results = step("verify assignments", lambda: verify(course=course, jobs=jobs))
+    results = step("verify assignments", lambda: verify(course=course, jobs=jobs, cache=not force,
+                                                       progress=echo and sys.stderr.isatty()))
     if echo:
         for r in results:
             print(r.table())

@@ -40,7 +40,7 @@ def cmd_build(args) -> int:
     from cerdas.build import build
 
     start = time.perf_counter()
-    result = build(course=_course(args), jobs=args.jobs)
+    result = build(course=_course(args), jobs=args.jobs, force=args.force)
     print(f"\nDone in {time.perf_counter() - start:.0f} s. The site is at {result.index}")
     print(f"Open it in a browser: file://{result.index}")
     return 0
@@ -57,7 +57,8 @@ def cmd_release(args) -> int:
 def cmd_verify(args) -> int:
     from cerdas.assignments import verify
 
-    results = verify(course=_grading(args), names=args.names or None, jobs=args.jobs, cheats=not args.no_cheats)
+    results = verify(course=_grading(args), names=args.names or None, jobs=args.jobs, cheats=not args.no_cheats,
+                     cache=not args.force, progress=sys.stderr.isatty())
     for r in results:
         print(r.table())
     problems = [p for r in results for p in r.problems]
@@ -212,7 +213,9 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="validate the course; report every problem").set_defaults(func=cmd_check)
     b = sub.add_parser("build", help="check, execute lessons, build the site, release and verify assignments")
-    b.add_argument("--jobs", type=int, default=2, help="assignments verified at once")
+    b.add_argument("--jobs", type=int, default=2, help="lessons executed and assignments verified at once")
+    b.add_argument("--force", action="store_true", help="execute, release and verify everything again, even "
+                   "what did not change since the last build")
     b.set_defaults(func=cmd_build)
 
     a = sub.add_parser("assignments", help="release, publish or verify nbgrader assignments").add_subparsers(
@@ -230,6 +233,8 @@ def parser() -> argparse.ArgumentParser:
     v = a.add_parser("verify", help="solution earns full points, blank version earns none")
     v.add_argument("names", nargs="*")
     v.add_argument("--jobs", type=int, default=2)
+    v.add_argument("--force", action="store_true", help="verify again even when nothing the result depends on "
+                   "changed since it last passed (results are kept in the course directory's .cerdas/verify/)")
     v.add_argument("--course-dir", help=COURSE_DIR_HELP)
     v.add_argument("--no-cheats", action="store_true", help="skip the generated cheat mutants (tests written "
                    "with plain assert on the learner's objects cannot stop them; see cerdas.periksa)")

@@ -102,7 +102,15 @@ def test_new_course_builds_and_tests_from_a_fresh_clone(tmp_path, capsys):
     assert (clone / "_build" / "html" / "index.html").is_file()
     assert (clone / "_build" / "html" / "notebooks" / "01-mengenal-data" / "mengenal-data.html").is_file()
     assert "t01-pengunjung: OK" in build and "4/4" in build and "generated cheat mutants: 3/3 caught" in build
+    # cerdas executed the lesson before the site build (cerdas.execute), so myst-nb executed none
+    assert "Executing notebook" not in build and "Using cached notebook" in build
     assert "Ran 3 tests" in test and test.rstrip().endswith("OK")
+    # Built again with nothing changed: no lesson executes, nothing is released or verified again.
+    start = time.perf_counter()
+    proc = run([sys.executable, "make.py", "build"], clone, env)
+    seconds["no-op build"] = time.perf_counter() - start
+    assert proc.returncode == 0, proc.stdout[-6000:] + proc.stderr[-3000:]
+    assert "t01-pengunjung: OK (cached)" in proc.stdout
     assert git(clone, "status", "--porcelain") == "", "the commands left files git would pick up"
     # The toolkit as installed from its wheel (the clone's .venv) starts the same course: the
     # templates ship with the package, not with this repository.

@@ -15,6 +15,10 @@ these submissions are auto-graded by nbgrader itself:
 A mutant marked ``hardcoded`` must also pass the *visible* tests (run with nbclient on the released
 test cells), so that only a hidden test can be what catches it. Submissions are graded by
 ``cerdas grade``'s engine (nbgrader's preprocessors and scoring, forked kernels, ``jobs`` at a time).
+
+``cerdas build`` and ``cerdas assignments verify`` keep each passing result (``cache=True``) in the
+course directory's ``.cerdas/verify/``, with the digest of what decides it (:func:`cache_key`), and
+reuse it, marked ``(cached)``, until one of those inputs changes.
 """
 
 from __future__ import annotations
@@ -23,18 +27,19 @@ import re
 import shutil
 import tempfile
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import nbformat
 from tqdm import tqdm
 
 from cerdas import cells
+from cerdas import fingerprint as fp
 from cerdas.assignments import cheats
 from cerdas.assignments import mutants as mut
 from cerdas.assignments.nbgrader import read_scores, resolve_names, run_nbgrader
 from cerdas.assignments.visible import passes_visible_tests
-from cerdas.coursedir import CourseDir, as_coursedir, content_course
+from cerdas.coursedir import CONFIG_FILE, CourseDir, as_coursedir, content_course
 from cerdas.errors import CourseError, Problem
 
 SOLUTION, BLANK = "solusi", "kosong"
@@ -67,6 +72,7 @@ class VerifyResult:
     problems: list[Problem] = field(default_factory=list)
     # (notebook, answer cell) -> {cheat kind: caught}, for every answer cell with tests
     cheat_cells: dict[tuple[str, str], dict[str, bool]] = field(default_factory=dict)
+    cached: bool = False  # read from the verify cache, not run (nothing it depends on changed)
 
     @property
     def ok(self) -> bool:
@@ -79,7 +85,7 @@ class VerifyResult:
         return len(kinds), sum(kinds)
 
     def table(self) -> str:
-        lines = [f"{self.assignment}: {'OK' if self.ok else 'FAILED'}",
+        lines = [f"{self.assignment}: {'OK' if self.ok else 'FAILED'}{' (cached)' if self.cached else ''}",
                  f"  {'test cell':<32} {'points':>6} {'solution':>9} {'blank':>6} {'mutants caught':>15} "
                  f"{'cheats caught':>14}"]
         for r in self.rows:
@@ -92,6 +98,15 @@ class VerifyResult:
             lines.append(f"  generated cheat mutants: {caught}/{generated} caught, "
                          f"{len(self.cheat_cells)} answer cell(s)")
         return "\n".join(lines)
+
+    def to_json(self) -> dict:
+        return {"assignment": self.assignment, "rows": [asdict(r) for r in self.rows],
+                "cheat_cells": [[nb, cell, kinds] for (nb, cell), kinds in self.cheat_cells.items()]}
+
+    @classmethod
+    def from_json(cls, data: dict, *, cached: bool = True) -> "VerifyResult":
+        return cls(data["assignment"], rows=[TestRow(**r) for r in data["rows"]],
+                   cheat_cells={(nb, cell): kinds for nb, cell, kinds in data["cheat_cells"]}, cached=cached)
 
 
 def _fmt(score: float | None) -> str:
@@ -127,6 +142,11 @@ class Plan:
     jobs: int = 2
     visible: dict[str, bool] = field(default_factory=dict)
     cheat_results: dict[tuple[str, str], dict[str, bool]] = field(default_factory=dict)
+    tick: object = None  # called once per graded submission and per visible-test run (progress)
+
+    def steps(self) -> int:
+        """How many times :attr:`tick` is called while its tasks run."""
+        return len(self.submissions) + sum(1 for m in self.mutants if m.hardcoded)
 
 
 def prepare(name: str, *, course: CourseDir, tmp: Path, jobs: int, cheats_too: bool = True) -> Plan:
@@ -178,6 +198,8 @@ def tasks(plan: Plan, *, course: CourseDir, owner: list | None = None):
                     release / f"{m.notebook}.ipynb", solution=plan.notebooks[m.notebook],
                     mutant_cell=m.cell, mutant_code=m.code, owner=owner, tests=[g for _, g, _ in tests],
                     content=content_course())
+                if plan.tick is not None:
+                    plan.tick()
             yield visible
 
 
@@ -192,7 +214,7 @@ def _grade_all(plan: Plan, *, course: CourseDir) -> None:
         if tests:
             stop_after[_student_id(mutant)] = {mutant.notebook: max(tests)[1]}
     run = grade(course=CourseDir.throwaway(plan.root), assignment=plan.name, workers=plan.jobs, progress=False,
-                outputs=False, stop_after=stop_after)
+                outputs=False, stop_after=stop_after, on_result=plan.tick)
     broken = [f"{student}/{nb.name}: {nb.message}" for student, nb in run.ungradable()]
     if broken:
         raise CourseError([Problem(course.rel(course.source(plan.name)), line,
@@ -291,39 +313,101 @@ def _judge_cheat(mutant: mut.Mutant, plan: Plan, earned: float, full: float, tes
                     HINTS[mutant.cheat], cell=first_test)]
 
 
+CACHE_VERSION = 1  # bump when what a cached result holds, or what decides it, changes
+
+
+def cache_key(name: str, *, course: CourseDir, cheats: bool) -> str:
+    """Digest of everything that decides ``name``'s verification: its source folder (notebooks,
+    mutants.yml, any file beside them), the course's nbgrader_config.py, the datasets its notebooks
+    load (see :mod:`cerdas.fingerprint`), the toolkit and verify's own options."""
+    source = course.source(name)
+    read: set[str] = set()
+    for path in sorted(source.glob("*.ipynb")):
+        read |= fp.datasets_read(nbformat.read(path, as_version=4))
+    content = content_course()
+    return fp.combine(version=CACHE_VERSION, source=fp.tree(source), config=fp.file(course.config_dir / CONFIG_FILE),
+                      datasets=fp.datasets(read, datasets_dir=content.datasets_dir if content else None),
+                      toolkit=fp.toolkit(), cheats=cheats)
+
+
+def _record(course: CourseDir, name: str) -> Path:
+    return course.state_dir / "verify" / f"{name}.json"
+
+
+def _from_cache(name: str, key: str, *, course: CourseDir) -> VerifyResult | None:
+    record = fp.load_record(_record(course, name))
+    if not record or record.get("key") != key:
+        return None
+    try:
+        return VerifyResult.from_json(record["result"])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
 def verify(*, course=None, names: list[str] | None = None, jobs: int = 2, cheats: bool = True,
-           progress: bool = False) -> list[VerifyResult]:
+           progress: bool = False, cache: bool = False) -> list[VerifyResult]:
     """Verify the named assignments (all by default) of an nbgrader course directory (a
     :class:`CourseDir`; a Cerdas Course means its ``assignments/``; by default the one found from the
     working directory), with ``jobs`` gradings at a time. ``cheats=False`` leaves out the generated
-    cheat mutants (for a course whose tests do not use :mod:`cerdas.periksa`)."""
+    cheat mutants (for a course whose tests do not use :mod:`cerdas.periksa`).
+
+    ``cache=True`` reuses the result of an assignment that passed before with exactly the same inputs
+    (:func:`cache_key`; kept in the course directory's ``.cerdas/verify/``) and marks it ``cached``;
+    only passing results are kept. ``progress=True`` shows a progress bar on stderr."""
     course = as_coursedir(course)
     names = resolve_names(course, names)
+    results: dict[str, VerifyResult] = {}
+    keys: dict[str, str] = {}
+    if cache:
+        for name in names:
+            keys[name] = cache_key(name, course=course, cheats=cheats)
+            hit = _from_cache(name, keys[name], course=course)
+            if hit is not None:
+                results[name] = hit
+    todo = [n for n in names if n not in results]
+    if todo:
+        results.update(_verify(course=course, names=todo, jobs=jobs, cheats=cheats, progress=progress))
+    for name in todo:
+        if cache and results[name].ok:
+            fp.save_record(_record(course, name), {"key": keys[name], "result": results[name].to_json()})
+    return [results[n] for n in names]
+
+
+def _verify(*, course: CourseDir, names: list[str], jobs: int, cheats: bool, progress: bool) -> dict[str, VerifyResult]:
     from cerdas.grading.runner import owned_zygotes, preload_for
 
     results: dict[str, VerifyResult] = {}
     preload = [m for n in names for m in preload_for(course.source(n))]  # one warm zygote serves all
     with owned_zygotes(preload=dict.fromkeys(preload)) as owner, tempfile.TemporaryDirectory(prefix="cerdas-verify-") as tmp, \
-            ThreadPoolExecutor(max(1, jobs)) as pool:
+            ThreadPoolExecutor(max(1, jobs)) as pool, \
+            tqdm(total=len(names), desc="verify", unit="step", disable=not progress, leave=False) as bar:
         plans: list[Plan] = []
-        prepared = pool.map(lambda n: _try(prepare, n, course=course, tmp=Path(tmp), jobs=jobs, cheats_too=cheats), names)
-        for name, outcome in zip(names, prepared):
+        bar.set_postfix_str(f"releasing {len(names)} assignment(s)")
+        prepared = {pool.submit(_try, prepare, n, course=course, tmp=Path(tmp), jobs=jobs, cheats_too=cheats): n
+                    for n in names}
+        for future in as_completed(prepared):
+            outcome = future.result()
             if isinstance(outcome, CourseError):
-                results[name] = VerifyResult(name, problems=outcome.problems)
+                results[prepared[future]] = VerifyResult(prepared[future], problems=outcome.problems)
             else:
                 plans.append(outcome)
+            bar.update()
+        plans.sort(key=lambda plan: names.index(plan.name))
+        for plan in plans:
+            plan.tick = bar.update
+            bar.total += plan.steps()
+        bar.set_postfix_str(f"grading {len(plans)} assignment(s)")
+        bar.refresh()
         futures = {pool.submit(_try, task): plan for plan in plans for task in tasks(plan, course=course, owner=owner)}
         failures: dict[str, list[Problem]] = {}
-        with tqdm(total=len(futures), desc="verify", unit="run", disable=not progress, leave=False) as bar:
-            for future in as_completed(futures):
-                outcome = future.result()
-                if isinstance(outcome, CourseError):
-                    failures.setdefault(futures[future].name, []).extend(outcome.problems)
-                bar.update()
+        for future in as_completed(futures):
+            outcome = future.result()
+            if isinstance(outcome, CourseError):
+                failures.setdefault(futures[future].name, []).extend(outcome.problems)
         for plan in plans:
             results[plan.name] = (VerifyResult(plan.name, problems=failures[plan.name]) if plan.name in failures
                                   else evaluate(plan, course=course))
-    return [results[n] for n in names]
+    return results
 
 
 def _try(func, *args, **kwargs):

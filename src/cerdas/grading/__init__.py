@@ -114,7 +114,8 @@ def collect(*, course: CourseDir, assignment: str, source: Path | None, roster: 
 def grade(*, course: CourseDir | str | Path, assignment: str, source: Path | None = None, roster: Path | None = None,
           workers: int | None = None, force: bool = False, scheduler: str | None = None,
           limits: Limits | None = None, progress: bool = True, outputs: bool = True,
-          stop_after: dict[str, dict[str, str]] | None = None, sandbox: bool = True) -> GradeRun:
+          stop_after: dict[str, dict[str, str]] | None = None, sandbox: bool = True,
+          on_result=None) -> GradeRun:
     """Grade every submission of ``assignment``; see the module docstring.
 
     ``course`` is any nbgrader course directory (a :class:`CourseDir`, or its folder). An assignment
@@ -127,7 +128,8 @@ def grade(*, course: CourseDir | str | Path, assignment: str, source: Path | Non
     (``--no-sandbox``), which grades with resource limits only.
 
     ``stop_after`` ({student: {notebook: grade_id}}) is for ``cerdas assignments verify`` only: those
-    students' notebooks run up to that cell, and later cells get no score.
+    students' notebooks run up to that cell, and later cells get no score. ``on_result()`` is called
+    after each submission is graded (verify's progress bar).
     """
     course = course if isinstance(course, CourseDir) else CourseDir.open(course)
     course_dir, db_url = course.root, course.db_url
@@ -187,6 +189,8 @@ def grade(*, course: CourseDir | str | Path, assignment: str, source: Path | Non
                 failures += not result.ok
                 bar.set_postfix(gagal=failures)
                 bar.update()
+                if on_result is not None:
+                    on_result()
         times = {sub.student: sub.timestamp for sub in collected.submissions}
         for student in saved:  # graded before, but the gradebook never took it: apply, don't regrade
             if _store(run, writer, ledger, SubmissionResult.from_dict(ledger.result(student)), times[student], db_url):

@@ -43,6 +43,9 @@ def build_site(*, course: Course, strict: bool = True, echo: bool = True, jobs: 
     proc = subprocess.run(cmd, cwd=course.root, env=env, text=True,
                           stdout=None if echo else subprocess.PIPE, stderr=subprocess.STDOUT)
     if proc.returncode != 0:
+        # Sphinx reads again only pages that changed, and repeats no warning of an unchanged page: a
+        # saved environment would let the next -W build pass without fixing anything.
+        (course.build_dir / ".doctrees" / "environment.pickle").unlink(missing_ok=True)
         tail = "" if echo else "\n    " + "\n    ".join((proc.stdout or "").strip().splitlines()[-25:])
         reports = course.build_dir / "html" / "reports"
         raise CourseError(Problem(course.rel(course.toc_file), f"the site build failed{tail}",

@@ -82,3 +82,15 @@ def test_failing_lesson_names_its_notebook_and_cell(two_lessons):
     assert str(problem).startswith(f"{SUM}:cell 3: the lesson fails: ZeroDivisionError: division by zero")
     log = course.html_dir / "reports" / "notebooks" / "02-hitung" / "hitung.err.log"
     assert "ZeroDivisionError" in log.read_text(encoding="utf-8")
+
+
+def test_a_warning_fails_every_build_until_it_is_fixed(two_lessons):
+    """Sphinx repeats no warning of a page it does not read again: after a build that failed on a
+    warning, building again without fixing the page must fail again, not pass on the saved environment."""
+    course = two_lessons
+    (course.root / "intro.md").write_text("# Kursus\n\nLihat {doc}`halaman-yang-tidak-ada`.\n", encoding="utf-8")
+    for attempt in ("first", "second"):
+        with pytest.raises(CourseError, match="the site build failed"):
+            build_site(course=course, echo=False)
+    (course.root / "intro.md").write_text("# Kursus\n\nDua pelajaran kecil.\n", encoding="utf-8")
+    assert build_site(course=course, echo=False).is_file()

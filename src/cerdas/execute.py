@@ -47,10 +47,13 @@ RECORD = "cerdas-inputs.json"
 
 def kernel_env(course: Course) -> dict[str, str]:
     """The environment of the site build and of every kernel it starts: the course root, and an
-    IPython profile that gives every plot Indonesian alt text (:mod:`cerdas.site.alt`)."""
+    IPython profile that gives every plot Indonesian alt text (:mod:`cerdas.site.alt`), and the flag
+    that makes :func:`cerdas.angka.catat` leave its records for the prose check."""
+    from cerdas.angka import SITE_BUILD_ENV
     from cerdas.site.alt import ipython_dir
 
-    return {**os.environ, "CERDAS_ROOT": str(course.root), "IPYTHONDIR": str(ipython_dir(course.build_dir))}
+    return {**os.environ, "CERDAS_ROOT": str(course.root), "IPYTHONDIR": str(ipython_dir(course.build_dir)),
+            SITE_BUILD_ENV: "1"}
 
 
 @dataclass(frozen=True)

@@ -240,13 +240,16 @@ async def _execute(job: _Job, *, settings: Settings, env: dict[str, str]) -> Non
     def started(cell, cell_index, **_):
         job.cell = cell_index
 
-    with tempfile.TemporaryDirectory(prefix="cerdas-lesson-") as temp:
+    with tempfile.TemporaryDirectory(prefix="cerdas-lesson-") as temp, \
+            tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as kernel_log:
         cwd = os.path.abspath(temp if settings.in_temp else str(job.path.parent))
         client = NotebookClient(job.nb, resources={"metadata": {"path": cwd}}, timeout=timeout,
                                 allow_errors=allow_errors, record_timing=False, on_cell_execute=started)
         job.start = time.perf_counter()
         try:
-            await client.async_execute(env=env)
+            # The kernel's own stderr (ipykernel's start-up warnings) goes to a log, not the author's
+            # terminal; a failing lesson's traceback ends with it.
+            await client.async_execute(env=env, stderr=kernel_log)
         except CellExecutionError as exc:
             job.error = f"{exc.ename}: {exc.evalue}"[:300]
             job.trace = traceback.format_exc()
@@ -257,3 +260,7 @@ async def _execute(job: _Job, *, settings: Settings, env: dict[str, str]) -> Non
             job.error = f"{type(exc).__name__}: {exc}"[:300]
             job.trace = traceback.format_exc()
         job.end = time.perf_counter()
+        if job.error:
+            kernel_log.seek(0)
+            if text := kernel_log.read().strip():
+                job.trace += f"\n--- kernel stderr ---\n{text}\n"

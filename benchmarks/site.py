@@ -41,9 +41,11 @@ NOOP_GOAL, COLD_GOAL_S = 0.10, 300
 def timed(label: str, func) -> float:
     print(f"==> {label}", flush=True)
     start = time.perf_counter()
-    func()
+    result = func()
     seconds = time.perf_counter() - start
     print(f"    {seconds:.1f} s", flush=True)
+    for step, step_seconds in getattr(result, "seconds", {}).items():  # cerdas build's own steps
+        print(f"      {step_seconds:7.1f} s  {step}", flush=True)
     return seconds
 
 

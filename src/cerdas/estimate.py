@@ -19,8 +19,9 @@ The constants and their sources (README "Lesson times"; book/membuat-kursus.md f
 - EXERCISE_MINUTES = 10: an exercise block (``{exercise}``) is solved, not read.
 
 Prose is the markdown cells' text without code fences, MyST directive option lines
-(``:class: warning``), HTML comments, images and link targets; directive bodies (admonitions,
-exercises) are prose and count.
+(``:class: warning``), HTML comments, images and link targets; directive titles and bodies
+(admonitions, exercises) are prose and count. A "Coba sendiri" is a line that starts with it (bold,
+a heading or an admonition title); an exercise is an ``{exercise}`` or ``{exercise-start}`` directive.
 """
 
 from __future__ import annotations
@@ -88,6 +89,8 @@ def prose(markdown: str) -> str:
         if fence:
             directive = fence.group(2)
             stack.append((fence.group(1), directive is None or directive in CODE_DIRECTIVES))
+            if directive and directive not in CODE_DIRECTIVES:
+                kept.append(line[fence.end():])  # the directive's title ("Latihan 1", "Kesalahan umum") is read
             continue
         if stack and OPTION.match(line):
             continue

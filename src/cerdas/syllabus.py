@@ -91,7 +91,10 @@ def lessons(course: Course) -> list[Lesson]:
     (invalid ones are skipped: ``cerdas check`` reports them)."""
     found = []
     for path in course.lesson_notebooks():
-        meta = nbformat.read(path, as_version=4).metadata.get("cerdas")
+        try:
+            meta = nbformat.read(path, as_version=4).metadata.get("cerdas")
+        except Exception:  # not JSON, not a notebook: cerdas check names it (check.notebooks.read_notebook)
+            continue
         if metadata_problems(meta, course.rel(path), path.parent.name):
             continue
         found.append(Lesson(path, meta["modul"], meta["judul"].strip(), meta["menit"],

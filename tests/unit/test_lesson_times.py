@@ -110,3 +110,10 @@ def test_check_waktu_prints_every_lesson(tmp_path, capsys):
     assert rows["notebooks/01-uji/seventy-five-minutes.ipynb"] == ["75", "75", "+0%", "1,7"]
     assert rows["total"] == ["120", "105", "2,7"]
     assert time_table(course)[0].split() == ["lesson", "menit", "estimate", "difference", "JP"]
+
+
+def test_unreadable_notebook_is_left_to_the_notebook_check(tmp_path):
+    """A notebook that is not JSON gives no time problem and no crash: the notebook check names it."""
+    course = lesson_course(tmp_path, "thirty-minutes")
+    (tmp_path / "notebooks" / "01-uji" / "rusak.ipynb").write_text('{"cells": [', encoding="utf-8")
+    assert list(lesson_times(course)) == []

@@ -26,7 +26,12 @@ def _grading(args):
 def cmd_check(args) -> int:
     from cerdas.check import check_course
 
-    problems = check_course(course=_course(args))
+    course = _course(args)
+    if args.waktu:
+        from cerdas.check.syllabus import time_table
+
+        print("\n".join(time_table(course)))
+    problems = check_course(course=course)
     for p in problems:
         print(p, file=sys.stderr)
     if problems:
@@ -211,7 +216,10 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="cerdas", description="Validate, build and grade the Cerdas course.")
     p.add_argument("--root", help="course root (default: found from the current folder)")
     sub = p.add_subparsers(dest="command", required=True)
-    sub.add_parser("check", help="validate the course; report every problem").set_defaults(func=cmd_check)
+    c = sub.add_parser("check", help="validate the course; report every problem")
+    c.add_argument("--waktu", action="store_true",
+                   help="first print every lesson's minutes: menit, the estimate from its content, difference, JP")
+    c.set_defaults(func=cmd_check)
     b = sub.add_parser("build", help="check, execute lessons, build the site, release and verify assignments")
     b.add_argument("--jobs", type=int, default=2, help="lessons executed and assignments verified at once")
     b.add_argument("--force", action="store_true", help="execute, release and verify everything again, even "

@@ -45,8 +45,10 @@ def test_syllabus_lists_every_lesson_with_objectives_and_jp(built_course):
             assert " ".join(goal.split()) in " ".join(text.split()), goal
     total = sum(l.minutes for l in lessons)
     assert f"{syllabus.jp(total, syllabus.minutes_per_jp(built_course))} JP" in text
-    for label in syllabus.PATHS:
-        assert label in text
+    paths = syllabus.learning_paths(built_course)
+    assert len(paths) == 3
+    for path in paths:
+        assert path.name in text and path.serves in " ".join(text.split())
 
 
 def test_instructor_page_explains_grading(site):

@@ -25,6 +25,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from cerdas import syllabus
 from cerdas.course import Course
+from cerdas.errors import CourseError
 from cerdas.site import icons, light
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -34,16 +35,22 @@ STATUS_KEY = "cerdas_status_table"
 
 
 class Silabus(SphinxDirective):
-    """Modules, objectives, minutes, JP and suggested paths, read from the lesson notebooks."""
+    """Modules, objectives, minutes, JP and the audience paths, read from the lesson notebooks and kursus.yml."""
 
     def run(self):
         course = Course.find(self.env.srcdir)
         lessons = syllabus.lessons(course)
         for lesson in lessons:  # rebuild this page when a lesson changes
             self.env.note_dependency(str(lesson.path))
-        per_jp = syllabus.minutes_per_jp(course)
+        try:
+            per_jp = syllabus.minutes_per_jp(course)
+            paths = syllabus.learning_paths(course)
+        except CourseError as exc:
+            raise self.error(f"cerdas-silabus: {exc}")
+        if (course.root / syllabus.SETTINGS).is_file():  # a missing dependency would rebuild the page every time
+            self.env.note_dependency(str(course.root / syllabus.SETTINGS))
         container = nodes.container(classes=["cerdas-silabus"])
-        self.state.nested_parse(StringList(render_syllabus(course, lessons, per_jp)), 0, container,
+        self.state.nested_parse(StringList(render_syllabus(course, lessons, per_jp, paths=paths)), 0, container,
                                 match_titles=True)
         return container.children
 
@@ -52,7 +59,8 @@ def _doc(course: Course, lesson: syllabus.Lesson) -> str:
     return "/" + course.rel(lesson.path.with_suffix(""))
 
 
-def render_syllabus(course: Course, lessons: list[syllabus.Lesson], per_jp: int) -> list[str]:
+def render_syllabus(course: Course, lessons: list[syllabus.Lesson], per_jp: int,
+                    paths: list[syllabus.LearningPath] = ()) -> list[str]:
     total = sum(l.minutes for l in lessons)
     lines = [f"Seluruh kursus: **{len(lessons)} pelajaran**, {total} menit, setara "
              f"**{syllabus.jp(total, per_jp)} JP** (1 JP = {per_jp} menit).", "",
@@ -60,13 +68,12 @@ def render_syllabus(course: Course, lessons: list[syllabus.Lesson], per_jp: int)
     for l in lessons:
         lines.append(f"| {l.module} | {{doc}}`{l.title} <{_doc(course, l)}>` | {l.minutes} | "
                      f"{syllabus.jp(l.minutes, per_jp)} |")
-    lines += ["", "## Jalur belajar yang disarankan", ""]
-    for label, audiences in syllabus.PATHS.items():
-        chosen = [l for l in lessons if set(l.audiences) & set(audiences)]
-        minutes = sum(l.minutes for l in chosen)
-        modules = ", ".join(dict.fromkeys(str(l.module) for l in chosen))
-        lines.append(f"- **{label}**: modul {modules} ({len(chosen)} pelajaran, {minutes} menit, "
-                     f"{syllabus.jp(minutes, per_jp)} JP).")
+    if paths:
+        lines += ["", "## Jalur belajar", "",
+                  "Setiap jalur memuat pelajaran wajib dan pelajaran pilihan (ditandai *pilihan*). JP jalur "
+                  "dihitung dari pelajaran wajibnya; angka kedua menyertakan semua pelajaran pilihan.", ""]
+    for path in paths:
+        lines += render_path(course, path, lessons, per_jp)
     lines += ["", "## Tujuan pembelajaran per pelajaran", ""]
     for l in lessons:
         lines += [f"### Modul {l.module}: {l.title}", "",
@@ -75,6 +82,23 @@ def render_syllabus(course: Course, lessons: list[syllabus.Lesson], per_jp: int)
                   "Setelah pelajaran ini, Anda dapat:", ""]
         lines += [f"- {goal}" for goal in l.objectives] + [""]
     return lines
+
+
+def render_path(course: Course, path: syllabus.LearningPath, lessons: list[syllabus.Lesson], per_jp: int) -> list[str]:
+    """One audience's path: whom it serves, its JP (required, and with the optional lessons), its lessons in order."""
+    chosen = [(l, module in path.optional) for module in path.modules for l in lessons if l.module == module]
+    required = sum(l.minutes for l, optional in chosen if not optional)
+    every = sum(l.minutes for l, _ in chosen)
+    count = sum(1 for _, optional in chosen if not optional)
+    summary = f"Wajib: {count} pelajaran, {required} menit, **{syllabus.jp(required, per_jp)} JP**."
+    if every != required or count != len(chosen):
+        summary += (f" Dengan semua pelajaran pilihan: {len(chosen)} pelajaran, {every} menit, "
+                    f"**{syllabus.jp(every, per_jp)} JP**.")
+    lines = [f"### {path.name}", "", path.serves, "", summary, ""]
+    for number, (l, optional) in enumerate(chosen, start=1):
+        lines.append(f"{number}. Modul {l.module}: {{doc}}`{l.title} <{_doc(course, l)}>` ({l.minutes} menit)"
+                     + (" *(pilihan)*" if optional else ""))
+    return lines + [""]
 
 
 class StatusNode(nodes.General, nodes.Element):

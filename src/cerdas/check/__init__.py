@@ -7,7 +7,7 @@ remove one without touching the others.
 from __future__ import annotations
 
 from cerdas import privacy
-from cerdas.check import assignments, datasets, mutants, notebooks, published, site, toc
+from cerdas.check import assignments, datasets, mutants, notebooks, published, quizzes, site, toc
 from cerdas.course import Course
 from cerdas.errors import Problem
 
@@ -15,6 +15,7 @@ CHECKS = [
     toc.entries_exist,
     toc.lessons_in_toc,
     notebooks.lessons_are_clean,
+    quizzes.lessons_have_quizzes,
     datasets.cards_and_checksums,
     assignments.sources_are_gradable,
     mutants.mutants_cover_answers,

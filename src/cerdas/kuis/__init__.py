@@ -15,14 +15,16 @@ and stores or sends nothing. ``cerdas check`` asserts every lesson has a valid q
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from cerdas.codeparse import parse_cell
 from cerdas.kuis.render import render
-from cerdas.kuis.validate import SUFFIX, Pilihan, Soal, parse, read
+from cerdas.kuis.validate import MAX_ITEMS, MIN_ITEMS, SUFFIX, Pilihan, Soal, parse, read
 
-__all__ = ["Kuis", "KuisError", "Pilihan", "Soal", "cari", "muat", "parse", "read", "render", "tampilkan"]
+__all__ = ["Kuis", "KuisError", "Pilihan", "Soal", "cari", "digest", "muat", "parse", "read", "render", "shown", "tampilkan"]
 NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
@@ -91,3 +93,34 @@ def muat(nama: str, *, folder: Path | None = None, notebooks: Path | None = None
 def tampilkan(nama: str) -> Kuis:
     """Show the quiz ``<nama>.kuis.yml`` (call it as the last line of a cell: Jupyter displays the result)."""
     return muat(nama)
+
+
+def shown(nb) -> list[tuple[int, str, bool]]:
+    """``(cell number, name, last)`` for every ``….tampilkan("name")`` call in the code cells; ``last``:
+    the call is the cell's last statement, as an expression (so Jupyter displays what it returns)."""
+    calls = []
+    for index, cell in enumerate(nb.cells, start=1):
+        tree = parse_cell(cell.source) if cell.cell_type == "code" else None
+        if tree is None:
+            continue
+        final = tree.body[-1] if tree.body else None
+        for node in ast.walk(tree):
+            func = getattr(node, "func", None)
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+            if isinstance(node, ast.Call) and name == "tampilkan" and node.args \
+                    and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+                last = isinstance(final, ast.Expr) and final.value is node
+                calls.append((index, node.args[0].value, last))
+    return calls
+
+
+def digest(nb, *, folder: Path, notebooks: Path | None) -> dict[str, str]:
+    """``{name: sha256 of its file}`` for every quiz the notebook shows, found as the lesson's kernel finds
+    it from ``folder`` (``"missing"`` when none): a lesson runs again when its quiz file changes."""
+    from cerdas import fingerprint
+
+    found = {}
+    for _, name, _ in shown(nb):
+        paths = cari(name, folder=folder, notebooks=notebooks) if NAME.match(name) else []
+        found[name] = fingerprint.file(paths[0]) if len(paths) == 1 else "missing"
+    return found

@@ -59,8 +59,31 @@ function (id) {
     hasil.textContent = r[1];
   }
 
-  var tombol = root.querySelectorAll(".ck-periksa");
-  for (var k = 0; k < tombol.length; k++) tombol[k].hidden = false;
+  function jelas(sumber, id) {  // a hidden explanation under an option: a copy of its text in the details
+    var p = document.createElement("p"), status = document.createElement("span");
+    p.className = "ck-jelas";
+    p.id = id;
+    p.hidden = true;
+    status.className = "ck-status";
+    p.appendChild(status);
+    for (var c = sumber.firstChild; c; c = c.nextSibling) p.appendChild(c.cloneNode(true));
+    return p;
+  }
+
+  var semua = root.querySelectorAll(".ck-soal");
+  for (var k = 0; k < semua.length; k++) {
+    var soal = semua[k], sumber = soal.querySelectorAll("details .ck-sumber"), opsi = soal.querySelectorAll(".ck-opsi");
+    for (var n = 0; n < opsi.length && n < sumber.length; n++) {
+      var input = opsi[n].querySelector("input"), id = input.id + "-j";
+      opsi[n].appendChild(jelas(sumber[n], id));
+      input.setAttribute("aria-describedby", ((input.getAttribute("aria-describedby") || "") + " " + id).trim());
+    }
+    var tombol = document.createElement("button");
+    tombol.type = "button";
+    tombol.className = "ck-periksa";
+    tombol.textContent = "Periksa jawaban";
+    soal.insertBefore(tombol, soal.querySelector(".ck-hasil"));
+  }
   root.addEventListener("click", function (e) {
     var t = e.target.closest && e.target.closest(".ck-periksa");
     if (t) periksa(t.closest(".ck-soal"));

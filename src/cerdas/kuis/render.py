@@ -2,7 +2,9 @@
 
 Each question is a ``<fieldset>`` with a ``<legend>``: radio buttons when one option is right,
 checkboxes when several are, a text box (decimal comma or point) for a number. The script
-(``kuis.js``, run with the quiz's id) shows the "Periksa jawaban" buttons; a check writes
+(``kuis.js``, run with the quiz's id) adds the "Periksa jawaban" buttons and, under each option, a
+hidden copy of its explanation from the ``<details>`` (so that where scripts do not run nothing
+but the details shows: JupyterLab's sanitizer drops ``hidden`` attributes); a check writes
 "Benar"/"Belum tepat" into the question's live region and shows the explanation of every option
 chosen (and of every right option missed in a multiple-answer question). Without JavaScript (a
 notebook reopened untrusted in JupyterLab drops scripts and styles) each question keeps a
@@ -64,14 +66,12 @@ def _choice(soal: Soal, sid: str) -> list[str]:
     for index, option in enumerate(soal.pilihan):
         oid = f"{sid}-{LETTERS[index].lower()}"
         parts.append(f'<div class="ck-opsi" data-benar="{int(option.benar)}">'
-                     f'<input type="{kind}" name="{sid}" id="{oid}" aria-describedby="{oid}-j">'
-                     f'<label for="{oid}">{inline(option.teks)}</label>'
-                     f'<p class="ck-jelas" id="{oid}-j" hidden><span class="ck-status"></span>'
-                     f'{inline(option.penjelasan)}</p></div>')
+                     f'<input type="{kind}" name="{sid}" id="{oid}">'
+                     f'<label for="{oid}">{inline(option.teks)}</label></div>')
     right = [f"{LETTERS[i]}. {inline(o.teks)}" for i, o in enumerate(soal.pilihan) if o.benar]
     label = "Jawaban benar" if len(right) == 1 else "Jawaban-jawaban benar"
     items = "".join(f'<li><strong>{LETTERS[i]}. {inline(o.teks)}</strong> ({"benar" if o.benar else "keliru"}): '
-                    f"{inline(o.penjelasan)}</li>" for i, o in enumerate(soal.pilihan))
+                    f'<span class="ck-sumber">{inline(o.penjelasan)}</span></li>' for i, o in enumerate(soal.pilihan))
     parts.append(f'<details class="ck-bahas"><summary>Lihat pembahasan</summary>'
                  f'<p>{label}: {"; ".join(right)}.</p><ul>{items}</ul></details>')
     return parts
@@ -82,10 +82,10 @@ def _number(soal: Soal, sid: str) -> list[str]:
     return [f'<p class="ck-petunjuk" id="{sid}-p">Tulis sebuah bilangan; koma atau titik desimal sama-sama boleh.</p>',
             f'<div class="ck-opsi"><label for="{sid}-x">Jawaban Anda:</label> '
             f'<input type="text" inputmode="decimal" autocomplete="off" id="{sid}-x" '
-            f'data-jawaban="{soal.jawaban!r}" data-toleransi="{soal.toleransi!r}" aria-describedby="{sid}-p">'
-            f'<p class="ck-jelas" hidden><span class="ck-status"></span>{inline(soal.penjelasan)}</p></div>',
+            f'data-jawaban="{soal.jawaban!r}" data-toleransi="{soal.toleransi!r}" aria-describedby="{sid}-p"></div>',
             f'<details class="ck-bahas"><summary>Lihat pembahasan</summary>'
-            f'<p>Jawaban benar: {angka(soal.jawaban)}{tolerance}.</p><p>{inline(soal.penjelasan)}</p></details>']
+            f'<p>Jawaban benar: {angka(soal.jawaban)}{tolerance}.</p>'
+            f'<p class="ck-sumber">{inline(soal.penjelasan)}</p></details>']
 
 
 def render(items: list[Soal], *, name: str = "kuis", uid: str | None = None) -> str:
@@ -100,7 +100,6 @@ def render(items: list[Soal], *, name: str = "kuis", uid: str | None = None) -> 
         parts.append(f'<fieldset class="ck-soal" data-jenis="{soal.jenis}">'
                      f'<legend>Soal {number}. {inline(soal.pertanyaan)}</legend>')
         parts += _number(soal, sid) if soal.jenis == "angka" else _choice(soal, sid)
-        parts.append('<button type="button" class="ck-periksa" hidden>Periksa jawaban</button>'
-                     '<p class="ck-hasil" role="status" aria-live="polite"></p></fieldset>')
+        parts.append('<p class="ck-hasil" role="status" aria-live="polite"></p></fieldset>')
     parts.append(f'<script>({_asset("kuis.js")})({json.dumps(uid)});</script></div>')
     return "\n".join(parts)

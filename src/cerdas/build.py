@@ -3,6 +3,7 @@ then release and verify every assignment."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -35,7 +36,9 @@ def build_site(*, course: Course, strict: bool = True, echo: bool = True, jobs: 
     lesson again."""
     from cerdas.execute import execute_lessons, kernel_env
 
-    execute_lessons(course=course, jobs=jobs, echo=echo, force=force)
+    executed = execute_lessons(course=course, jobs=jobs, echo=echo, force=force).executed
+    for rel in executed:  # Sphinx reads a page again only when its source is newer than its last read:
+        os.utime(course.root / rel)  # new outputs (data, quiz or toolkit changed) must reach the page
     cmd = [jupyter_book(), "build", str(course.root), "--builder", "html", "--keep-going"]
     if strict:
         cmd.append("-W")

@@ -11,7 +11,7 @@ finds every lesson cached and executes none.
 
 jupyter-cache matches a notebook by its code cells (source and metadata) and kernelspec only, so a
 regenerated dataset or a new toolkit would leave stale outputs on the site. Here a lesson is also
-executed again when the datasets it loads, the toolkit (:func:`cerdas.fingerprint.toolkit`) or the
+executed again when the datasets it loads, the quiz files it shows (``<stem>.kuis.yml``), the toolkit (:func:`cerdas.fingerprint.toolkit`) or the
 execution settings changed since its outputs were cached: the digest of those is recorded per cached
 notebook in the cache folder (``cerdas-inputs.json``).
 
@@ -129,9 +129,13 @@ class _Job:
     trace: str = ""
 
 
-def _inputs(nb, *, course: Course, settings: Settings) -> str:
-    """Digest of what decides a lesson's outputs beside its code: datasets it loads, toolkit, settings."""
+def _inputs(nb, *, path: Path, course: Course, settings: Settings) -> str:
+    """Digest of what decides a lesson's outputs beside its code: datasets it loads, the quiz files it
+    shows (:func:`cerdas.kuis.digest`), toolkit, settings."""
+    from cerdas import kuis
+
     return fp.combine(version=RECORD_VERSION, datasets=fp.datasets(fp.datasets_read(nb), datasets_dir=course.datasets_dir),
+                      quizzes=kuis.digest(nb, folder=path.parent, notebooks=course.notebooks_dir),
                       toolkit=fp.toolkit(), timeout=settings.timeout, allow_errors=settings.allow_errors)
 
 
@@ -162,7 +166,7 @@ def execute_lessons(*, course: Course, jobs: int = 2, echo: bool = True, force: 
             report.left_to_site_build.append(rel)
             continue
         _, hashkey = cache.create_hashed_notebook(nb)
-        inputs = _inputs(nb, course=course, settings=settings)
+        inputs = _inputs(nb, path=path, course=course, settings=settings)
         try:
             cache.match_cache_notebook(nb)
             hit = not force and record.get(hashkey) == inputs

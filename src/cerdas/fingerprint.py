@@ -8,8 +8,8 @@ when the digest of everything that decides it is the one recorded with it:
 * :func:`datasets_read`: the course datasets a notebook loads, found in its code (``load_<name>()``,
   ``load("<name>")``, ``read_card("<name>")``); when the code loads a dataset whose name it computes,
   or names a path under ``datasets/``, every dataset counts (better a needless rerun than a stale result);
-* :func:`toolkit`: the cerdas package's Python files and plot styles, the Python version and every installed
-  distribution's name and version (kernels import the toolkit and the libraries; nbgrader grades).
+* :func:`toolkit`: the cerdas package's Python files, plot styles and the quiz renderer's CSS and script,
+  the Python version and every installed distribution's name and version (kernels import the toolkit and the libraries; nbgrader grades).
 
 Records are small JSON files; :func:`load_record` returns ``None`` for a missing or unreadable one.
 """
@@ -30,6 +30,7 @@ SKIP_PARTS = {".ipynb_checkpoints", "__pycache__"}
 ALL = "*"  # datasets_read(): every dataset of the course
 _NAMED_LOADER = re.compile(r"load_([a-z0-9_]+)$")
 _BY_NAME = ("load", "read_card")
+KERNEL_ASSETS = ("**/*.mplstyle", "kuis/*.css", "kuis/*.js")  # non-Python package files that shape lesson outputs
 
 
 def _hasher(*parts: str) -> "hashlib._Hash":
@@ -61,14 +62,15 @@ def file(path: Path) -> str:
 
 @functools.lru_cache(maxsize=1)
 def toolkit() -> str:
-    """Digest of the toolkit a kernel or nbgrader runs with: cerdas' own ``.py`` files and plot styles, the Python
+    """Digest of the toolkit a kernel or nbgrader runs with: cerdas' own ``.py`` files, plot styles and the files
+    a kernel writes into outputs (:data:`KERNEL_ASSETS`: the quiz's CSS and script), the Python
     version, and the name and version of every installed distribution (read from the ``.dist-info``
     folder names on ``sys.path``, which is quick)."""
     import cerdas
 
     package = Path(cerdas.__file__).resolve().parent
     h = _hasher("toolkit", sys.version)
-    for path in sorted([*package.rglob("*.py"), *package.rglob("*.mplstyle")]):
+    for path in sorted([*package.rglob("*.py"), *(p for pattern in KERNEL_ASSETS for p in package.glob(pattern))]):
         if SKIP_PARTS & set(path.parts):
             continue
         h.update(path.relative_to(package).as_posix().encode() + b"\0")

@@ -18,9 +18,12 @@ def problems_text(course) -> str:
 
 
 def add_lesson(course, fixture: str, *, in_toc: bool = True) -> str:
-    """Copy a fixture lesson into the course (and its toc); return its course-relative path."""
+    """Copy a fixture lesson (and its quiz file) into the course (and its toc); return its course-relative path."""
     rel = f"{LESSON_DIR}/{fixture}"
     shutil.copy(FIXTURES / "lessons" / fixture, course.root / rel)
+    quiz = (FIXTURES / "lessons" / fixture).with_suffix(".kuis.yml")
+    if quiz.is_file():  # its self-check quiz travels with it
+        shutil.copy(quiz, course.root / rel.replace(".ipynb", ".kuis.yml"))
     if in_toc:
         toc = course.toc_file.read_text()
         anchor = "      - file: notebooks/01-literasi-data/literasi-data-pelayanan-publik\n"

@@ -158,3 +158,68 @@ def test_lessons_and_released_assignments_are_there(binder):
     for link in links(course=course, hub="https://hub.example"):
         if link.published:
             assert http.get(f"{url}/api/contents/{link.path}", params={"content": 0}).status_code == 200, link.path
+
+
+def test_quiz_renders_and_answers_in_jupyterlab(binder):
+    """A lesson's quiz cell run in JupyterLab (in Chromium) shows the quiz as HTML whose script works:
+    a wrong answer gets "Belum tepat" and its explanation. Reopened with its output saved but not
+    trusted (scripts and styles stripped), the quiz still offers "Lihat pembahasan" with the answers.
+    The quiz is the test's own (tests/fixtures/kuis), beside a notebook in a lesson folder."""
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook, new_output
+
+    from cerdas import kuis
+
+    folder = binder["course"].root / "notebooks" / "00-memulai"
+    shutil.copy(REPO / "tests" / "fixtures" / "kuis" / "contoh.kuis.yml", folder / "kuis-uji.kuis.yml")
+    spec = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
+    cell = new_code_cell('from cerdas import kuis\nkuis.tampilkan("kuis-uji")')
+    nbformat.write(new_notebook(cells=[cell], metadata=spec), folder / "kuis-uji.ipynb")
+    shown = kuis.muat("kuis-uji", folder=folder)
+    saved = new_code_cell(cell.source, execution_count=1, outputs=[new_output(
+        "execute_result", {"text/html": shown._repr_html_(), "text/plain": repr(shown)}, execution_count=1)])
+    nbformat.write(new_notebook(cells=[saved], metadata=spec), folder / "kuis-tersimpan.ipynb")  # unsigned: untrusted
+
+    chromium = need_tool("/usr/bin/chromium", "the browser check of the quiz in JupyterLab")
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout, sync_playwright
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    fresh_event_loop()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.set_default_timeout(60_000)
+            page.goto(f"{binder['url']}/lab/tree/notebooks/00-memulai/kuis-uji.ipynb?reset&token={binder['token']}")
+            page.wait_for_selector(".jp-NotebookPanel .jp-Cell .jp-InputArea-editor")
+            quiz = page.locator(".jp-OutputArea .cerdas-kuis")
+            for _ in range(4):  # a key pressed while the editor or the kernel is still starting is lost
+                page.locator(".jp-Cell .jp-InputArea-editor").first.click()
+                page.keyboard.press("Shift+Enter")
+                try:
+                    quiz.wait_for(timeout=30_000)
+                    break
+                except PlaywrightTimeout:
+                    continue
+            first = quiz.locator("fieldset.ck-soal").first
+            first.locator(".ck-opsi").nth(1).locator("input").check()
+            first.get_by_role("button", name="Periksa jawaban").click()
+            live = first.locator(".ck-hasil").inner_text()
+            explanation = first.locator(".ck-opsi").nth(1).locator(".ck-jelas").inner_text()
+            page.screenshot(path=str(ARTIFACTS / "binder-kuis.png"))
+
+            page.goto(f"{binder['url']}/lab/tree/notebooks/00-memulai/kuis-tersimpan.ipynb?reset&token={binder['token']}")
+            saved_quiz = page.locator(".jp-OutputArea .cerdas-kuis")
+            saved_quiz.wait_for(timeout=60_000)
+            summaries = saved_quiz.locator("details summary").all_inner_texts()
+            buttons = saved_quiz.locator("button:visible").count()
+            saved_quiz.locator("details summary").first.click()
+            answers = saved_quiz.locator("details").first.inner_text()
+        finally:
+            browser.close()
+    assert live.startswith("Belum tepat"), live
+    assert "memotong baris, bukan kolom" in explanation, explanation
+    assert summaries == ["Lihat pembahasan"] * 5 and buttons == 0
+    assert "Jawaban benar: A. Lima baris pertama tabel." in answers, answers

@@ -7,7 +7,7 @@ remove one without touching the others.
 from __future__ import annotations
 
 from cerdas import privacy
-from cerdas.check import assignments, datasets, mutants, notebooks, published, site, syllabus, toc
+from cerdas.check import assignments, datasets, mutants, notebooks, published, quizzes, site, syllabus, toc
 from cerdas.course import Course
 from cerdas.errors import Problem
 
@@ -17,6 +17,7 @@ CHECKS = [
     notebooks.lessons_are_clean,
     syllabus.lesson_times,
     syllabus.audience_paths,
+    quizzes.lessons_have_quizzes,
     datasets.cards_and_checksums,
     assignments.sources_are_gradable,
     mutants.mutants_cover_answers,

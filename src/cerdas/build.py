@@ -49,7 +49,9 @@ def build_site(*, course: Course, strict: bool = True, echo: bool = True, jobs: 
         # Sphinx reads again only pages that changed, and repeats no warning of an unchanged page: a
         # saved environment would let the next -W build pass without fixing anything.
         (course.build_dir / ".doctrees" / "environment.pickle").unlink(missing_ok=True)
-        tail = "" if echo else "\n    " + "\n    ".join((proc.stdout or "").strip().splitlines()[-25:])
+        lines = (proc.stdout or "").strip().splitlines()
+        shown = [line for line in lines if "WARNING:" in line or "ERROR:" in line][:25] or lines[-25:]
+        tail = "" if echo else "\n    " + "\n    ".join(shown)  # the warnings, not jupyter-book's traceback
         reports = course.build_dir / "html" / "reports"
         raise CourseError(Problem(course.rel(course.toc_file), f"the site build failed{tail}",
                                   "read the warnings above (warnings count as errors); execution logs of "

@@ -80,7 +80,7 @@ class Course:
     @property
     def published_dir(self) -> Path:
         """Released (solution-free) assignment notebooks published in the book and the repository,
-        so the site, Binder, Colab and nbgitpuller links can point at them: book/tugas/<name>/."""
+        so the site, Binder and nbgitpuller links can point at them: book/tugas/<name>/."""
         return self.book_dir / "tugas"
 
     def assignment_names(self) -> list[str]:

@@ -223,3 +223,76 @@ def test_quiz_renders_and_answers_in_jupyterlab(binder):
     assert "memotong baris, bukan kolom" in explanation, explanation
     assert summaries == ["Lihat pembahasan"] * 5 and buttons == 0
     assert "Jawaban benar: A. Lima baris pertama tabel." in answers, answers
+
+
+# MyST that JupyterLab's own Markdown renderer leaves as text: a role or directive name in braces, a
+# directive's option line, or a fenced block whose "language" is a directive.
+RAW_MYST = re.compile(r"\{(?:term|exercise|solution-start|solution-end|admonition)\}|^:(?:label|class):", re.M)
+MYST_LESSON = "notebooks/01-literasi-data/literasi-data-pelayanan-publik.ipynb"
+BOX = "notebooks/kotak-myst.ipynb"  # a planted notebook: a "Kesalahan umum" box and a term
+
+
+def raw_myst_shown(page, url: str) -> list[str]:
+    """Open ``url`` (JupyterLab or Notebook 7) and scroll through the notebook (only cells near the view
+    are in the page); the markdown cells whose rendering still shows MyST syntax as text."""
+    page.goto(url)
+    page.wait_for_selector(".jp-NotebookPanel:visible .jp-MarkdownCell", timeout=60_000)
+    page.wait_for_timeout(1_000)
+    read: dict[str, str] = {}
+    scroller = ".jp-NotebookPanel:visible .jp-WindowedPanel-outer"
+    at_end = False
+    for _ in range(400):
+        for cell in page.locator(".jp-NotebookPanel:visible .jp-MarkdownCell").all():
+            key = cell.get_attribute("data-windowed-list-index") or str(len(read))
+            if key in read:
+                continue
+            fenced = cell.locator('code[class*="language-{"]').count()
+            text = cell.inner_text()
+            if text.strip() or fenced:  # a cell far from the view has no text laid out yet: read it later
+                read[key] = ("```{" if fenced else "") + text
+        before = page.eval_on_selector(scroller, "e => e.scrollTop")
+        page.eval_on_selector(scroller, "e => { e.scrollTop += e.clientHeight * 0.8 }")
+        page.wait_for_timeout(300)
+        if page.eval_on_selector(scroller, "e => e.scrollTop") == before:
+            if at_end:
+                break
+            at_end = True  # one more pass over the last cells, once they have rendered
+            page.wait_for_timeout(1_000)
+    assert read, f"no markdown cell read at {url}"
+    return [f"cell {int(k) + 1}: {text[:80]!r}" for k, text in sorted(read.items(), key=lambda kv: int(kv[0]))
+            if RAW_MYST.search(text) or text.startswith("```{")]
+
+
+def test_lessons_render_myst_in_jupyterlab_offline(binder):
+    """Glossary terms, exercises and admonition boxes render in JupyterLab and Notebook 7 (the
+    jupyterlab-myst extension from requirements.txt), not as raw `{term}` or ```{exercise} text, and
+    rendering fetches nothing from outside the server."""
+    import nbformat
+    from nbformat.v4 import new_markdown_cell, new_notebook
+
+    url, token, course = binder["url"], binder["token"], binder["course"]
+    box = new_notebook(cells=[
+        new_markdown_cell("# Kotak\n\nSebuah {term}`notebook` berisi sel."),
+        new_markdown_cell("```{admonition} Kesalahan umum\n:class: warning\n- Menulis `0,4` untuk 0.4.\n```")])
+    nbformat.write(box, course.root / BOX)
+    chromium = need_tool("/usr/bin/chromium", "the browser check of MyST in JupyterLab")
+    from playwright.sync_api import sync_playwright
+
+    fresh_event_loop()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            outside = []
+            page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(url) else None)
+            raw = {where: raw_myst_shown(page, f"{url}/{where}?reset&token={token}")
+                   for where in (f"lab/tree/{MYST_LESSON}", f"lab/tree/{BOX}", f"notebooks/{BOX}")}
+            warning_box = page.locator(".jp-MarkdownCell", has_text="Kesalahan umum").first
+            styled = warning_box.locator('[class*="warning"]', has_text="Menulis").count()
+        finally:
+            browser.close()
+    assert not any(raw.values()), raw
+    assert styled, "the Kesalahan umum box is not rendered as a warning admonition"
+    assert not [u for u in outside if not u.startswith(("data:", "blob:"))], outside

@@ -1,6 +1,6 @@
 """``cerdas assignments publish``: copy the released (solution-free) notebooks into book/tugas/.
 
-The site, Binder, Colab and nbgitpuller links read them from there (tracked in git). Outputs are
+The site, Binder and nbgitpuller links read them from there (tracked in git). Outputs are
 stripped. ``publikasi.json`` records the digest of each source and published notebook, so
 ``cerdas check`` can tell quickly when a source changed without publishing again, or when a
 published notebook was edited by hand.

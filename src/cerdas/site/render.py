@@ -1,6 +1,7 @@
 """The site's notebook renderer: myst-nb's, plus alt text on every image (see cerdas.site.alt) and
 precomputed widget views as plain HTML (see cerdas.site.static_widgets), and the phone-readability
-rule on every matplotlib figure, those in widget views included (see cerdas.site.figures).
+rule on every matplotlib figure, those in widget views included (see cerdas.site.figures), and the
+check that numbers in the prose agree with the values the code records (see cerdas.site.prose_numbers).
 
 A widget view that :func:`~cerdas.site.static_widgets.convert` understands becomes a ``<select>`` or
 range input over its views; their images are ordinary Sphinx images (files named by content hash in
@@ -17,7 +18,7 @@ from docutils import nodes
 from myst_nb.core.render import WIDGET_STATE_MIMETYPE, MimeData, NbElementRenderer
 
 from cerdas.errors import Problem, relpath
-from cerdas.site import figures, static_widgets
+from cerdas.site import figures, prose_numbers, static_widgets
 from cerdas.site.alt import FALLBACK
 
 
@@ -116,11 +117,16 @@ class CerdasRenderer(NbElementRenderer):
         cells = self.renderer.nb_client.notebook.cells
         cid = cells[cell_index].get("id") if cell_index is not None and cell_index < len(cells) else None
         where = f" (id {cid})" if cid else ""
+        at = {} if line is None else {"line": line}  # myst-nb's logger refuses line=None
         self.logger.warning(str(Problem(path, f"{subject}{where} {what}", cell=cell)),
-                            subtype=subject.split()[0], line=line)
+                            subtype=subject.split()[0], **at)
 
     def render_nb_finalise(self, metadata: dict) -> None:
-        """The widget state and manager only for a page with a live widget view."""
+        """Numbers in the prose checked against the values the code recorded (see
+        cerdas.site.prose_numbers); the widget state and manager only for a page with a live widget view."""
+        client = self.renderer.nb_client  # myst-nb has moved the glue records out of the outputs
+        for problem in prose_numbers.check(client.notebook.cells, prose_numbers.glued(client.glue_data)):
+            self._warn("prose number", f"angka:{problem.name} {problem.what}", problem.cell, None)
         if self.live_widgets:
             super().render_nb_finalise(metadata)
 

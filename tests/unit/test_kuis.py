@@ -55,7 +55,7 @@ def test_the_fixture_and_the_template_quiz_are_valid():
     (lambda d: d[1]["pilihan"][2].pop("benar"), "item 2, option 3: 'benar' must be true or false, not None"),
     (lambda d: d[1]["pilihan"][0].update(penjelasan="  "), "item 2, option 1 has no 'penjelasan'"),
     (lambda d: d[0]["pilihan"][0].update(benar=False), "item 1 has no right option"),
-    (lambda d: d[0]["pilihan"][2].update(teks="lima  baris pertama TABEL"), "item 1: options 1 and 3 have the same 'teks'"),
+    (lambda d: d[0]["pilihan"][2].update(teks="Lima  baris pertama tabel"), "item 1: options 1 and 3 have the same 'teks'"),
     (lambda d: d[3].update(jawaban="0,75"), "item 4: 'jawaban' must be a number, not '0,75'"),
     (lambda d: d[3].update(toleransi=-0.1), "item 4: 'toleransi' must be a number >= 0, not -0.1"),
     (lambda d: d[3].pop("toleransi"), "item 4: 'toleransi' must be a number >= 0, not None"),
@@ -187,3 +187,9 @@ def test_tampilkan_explains_in_indonesian_what_is_wrong(tmp_path, monkeypatch):
     Path("rusak.kuis.yml").write_text(yaml.safe_dump(bad, allow_unicode=True), encoding="utf-8")
     with pytest.raises(kuis.KuisError, match=r"(?s)tidak valid.*Beri tahu pengajar.*item 1 has no right option"):
         kuis.tampilkan("rusak")
+
+
+def test_options_that_differ_only_in_case_are_different_answers():
+    """`['jalan', 'rt']` and `['Jalan', 'RT']` are two answers to a question about lower(): not duplicates."""
+    data = changed(lambda d: d[0]["pilihan"][1].update(teks=d[0]["pilihan"][0]["teks"].upper()))
+    assert "same 'teks'" not in problems(data)

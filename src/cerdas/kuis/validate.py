@@ -116,7 +116,7 @@ def _item(raw, number: int, problem) -> tuple[Soal | None, list[Problem]]:
             found.append(problem(f"{item} has no right option", "mark the right option(s) 'benar: true'"))
         seen: dict[str, int] = {}
         for index, option in enumerate(options, start=1):
-            key = " ".join(option["teks"].split()).casefold()
+            key = " ".join(option["teks"].split())  # case counts: `Jalan` and `jalan` are different answers
             if key in seen:
                 found.append(problem(f"{item}: options {seen[key]} and {index} have the same 'teks'",
                                      "make every option of a question different"))

@@ -7,7 +7,7 @@ remove one without touching the others.
 from __future__ import annotations
 
 from cerdas import privacy
-from cerdas.check import assignments, datasets, mutants, notebooks, published, quizzes, site, syllabus, toc
+from cerdas.check import assignments, copies, datasets, mutants, notebooks, published, quizzes, site, syllabus, toc
 from cerdas.course import Course
 from cerdas.errors import Problem
 
@@ -21,6 +21,7 @@ CHECKS = [
     datasets.cards_and_checksums,
     assignments.sources_are_gradable,
     mutants.mutants_cover_answers,
+    copies.answers_not_in_lessons,
     site.vendored_assets_intact,
     published.published_match_sources,
     published.published_leak_nothing,

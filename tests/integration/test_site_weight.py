@@ -1,6 +1,7 @@
 """What a reader on a phone downloads. Every page of the built site, loaded in Chromium at 360 px over
 HTTP with gzip (as web hosts serve it) and nothing cached, stays under its byte budget (600 KB for a
-lesson, 200 KB for any other page: room for regressions above the issue's 300-400 / 150 KB goals),
+lesson, 200 KB for any other page, the search page's index aside: room for regressions above the
+issue's 300-400 / 150 KB goals),
 asks no other host for anything, and loads the search index only on the search page; its figures
 carry their size; every icon it shows is in the cut-down icon font; and the heaviest lesson reaches
 its load event within 12 s over an emulated 1 Mbit/s, 100 ms link.
@@ -70,6 +71,8 @@ def test_every_page_is_under_its_byte_budget(loads):
     over = {}
     for rel, (load, _) in loads["pages"].items():
         budget = BUDGET["lesson" if rel in loads["lessons"] else "other"]
+        if rel == "search.html":  # the index it exists to load grows with the course; the page itself may not
+            budget += sum(n for url, n in load.responses.items() if url.split("?")[0].endswith("/searchindex.js"))
         if load.bytes > budget:
             top = sorted(load.responses.items(), key=lambda kv: -kv[1])[:4]
             over[rel] = f"{_kb(load.bytes)} > {_kb(budget)}; heaviest: " + ", ".join(

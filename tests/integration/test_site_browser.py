@@ -166,6 +166,7 @@ def test_lesson_control_switches_views_without_the_widget_manager(browser, serve
     later = chosen.get_attribute("data-src")
     assert later and views.nth(0).locator("img").is_visible() and not chosen.is_visible()
     assert not [r for r in requested if r.endswith(later.rsplit("/", 1)[1])], "a hidden view's plot loaded early"
+    box.scroll_into_view_if_needed()  # as a reader does: the views load lazily, near the screen
     box.get_by_label("Kecamatan:").select_option(index=2)
     chosen.wait_for(state="visible", timeout=10_000)
     page.wait_for_function("img => img.complete && img.naturalWidth > 100", arg=chosen.element_handle(), timeout=10_000)
@@ -213,6 +214,9 @@ def test_bundle_opens_from_disk_with_plot_and_search(browser, offline_bundle):
     page.wait_for_load_state("networkidle")
     assert page.url.endswith(".html") and "intro" in page.url, page.url
     page.goto(f"{root}/{LESSON}", wait_until="networkidle")
+    plot = page.locator("img[src$='.png']").first  # figures load lazily: scroll to the first, as a reader does
+    plot.scroll_into_view_if_needed()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 100", arg=plot.element_handle(), timeout=10_000)
     loaded = page.eval_on_selector_all("img[src$='.png']", "els => els.filter(e => e.complete && e.naturalWidth > 100).length")
     assert loaded >= 1
     hits = search(page, root, "kecamatan")

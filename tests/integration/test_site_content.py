@@ -3,6 +3,8 @@ page, alt text on plots, links that resolve, and no solution or hidden test anyw
 
 from __future__ import annotations
 
+import re
+
 import functools
 import posixpath
 from urllib.parse import unquote, urlparse
@@ -41,8 +43,8 @@ def test_syllabus_lists_every_lesson_with_objectives_and_jp(built_course):
     assert len(lessons) == len(built_course.lesson_notebooks()) >= 15
     for lesson in lessons:
         assert lesson.title in text
-        for goal in lesson.objectives:
-            assert " ".join(goal.split()) in " ".join(text.split()), goal
+        for goal in lesson.objectives:  # an objective's `code` is shown as code: compare letters only
+            assert re.sub(r"[`\s]", "", goal) in re.sub(r"\s", "", text), goal
     total = sum(l.minutes for l in lessons)
     assert f"{syllabus.jp(total, syllabus.minutes_per_jp(built_course))} JP" in text
     paths = syllabus.learning_paths(built_course)

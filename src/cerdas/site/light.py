@@ -12,6 +12,9 @@
   gets the file's ``width`` and ``height`` (nothing shifts when it arrives; the stylesheet scales it
   to the column keeping its proportions) and ``loading="lazy"`` (a phone downloads only the
   figures it scrolls near).
+- A hidden cell's toggle (myst-nb's ``<summary aria-label="Toggle hidden content">``) keeps its
+  visible label as its name: an English aria-label that differs from what a sighted reader sees
+  fails WCAG 2.5.3 (axe: label-content-name-mismatch).
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ ONLY_WHEN = {
     "clipboard.min.js": re.compile(r"<pre\b"),
 }
 IMG = re.compile(r"<img\b[^>]*>")
+TOGGLE_LABEL = '<summary aria-label="Toggle hidden content">'
 SRC = re.compile(r'\bsrc="([^"]+)"')
 
 
@@ -102,6 +106,8 @@ def on_page_context(app: Sphinx, pagename, templatename, context, doctree) -> No
     drop_unused_assets(context)
     if templatename != "search.html":
         defer_scripts(context)
+    if TOGGLE_LABEL in context.get("body", ""):
+        context["body"] = context["body"].replace(TOGGLE_LABEL, "<summary>")
     if "body" in context and "_images/" in context["body"]:
         srcdir = Path(app.srcdir)
         sources = {dest: srcdir / src for src, dest in getattr(app.builder, "images", {}).items()}

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 import venv
+from contextlib import contextmanager
 
 import pytest
 import requests
@@ -86,6 +87,25 @@ def binder(tmp_path_factory):
         log.close()
 
 
+@contextmanager
+def jupyterlab_browser(why: str):
+    """Headless Chromium with no background traffic of its own, for a check of JupyterLab in a browser
+    (skipped, naming ``why``, where Chromium is missing); closed afterwards."""
+    chromium = need_tool("/usr/bin/chromium", why)
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    fresh_event_loop()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
 def test_lesson_opens_and_runs(binder):
     """The first lesson opens through the contents API and every code cell runs in its kernel."""
     from local_hub import execute
@@ -107,33 +127,24 @@ def test_indonesian_by_default(binder):
     setting = http.get(f"{url}/lab/api/settings/@jupyterlab/translation-extension:plugin").json()
     assert setting["schema"]["properties"]["locale"]["default"] == "id_ID"
     assert "id_ID" in http.get(f"{url}/lab/api/translations/").json()["data"]
-    chromium = need_tool("/usr/bin/chromium", "the browser check of the Indonesian JupyterLab")
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout, sync_playwright
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    fresh_event_loop()
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"])
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 800})
-            page.goto(f"{url}/lab/tree/{LESSON}?token={binder['token']}")
-            page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
-            page.wait_for_selector("#jp-MainMenu .lm-MenuBar-itemLabel", timeout=30_000)
-            try:  # the menu settings arrive just after the first paint
-                page.wait_for_function("document.querySelector('#jp-MainMenu .lm-MenuBar-itemLabel')"
-                                       ".textContent !== 'File'", timeout=20_000)
-            except PlaywrightTimeout:
-                pass  # the assertion below shows what the menu bar says
-            menus = page.locator("#jp-MainMenu .lm-MenuBar-itemLabel").all_inner_texts()
-            browser_headers = page.locator(".jp-DirListing-headerItem").all_inner_texts()
-            page.locator("#jp-MainMenu .lm-MenuBar-item").first.click()
-            page.wait_for_selector(".lm-Menu .lm-Menu-itemLabel")
-            file_menu = page.locator(".lm-Menu .lm-Menu-itemLabel").all_inner_texts()
-            page.screenshot(path=str(ARTIFACTS / "binder-jupyterlab-id.png"))
-        finally:
-            browser.close()
+    with jupyterlab_browser("the browser check of the Indonesian JupyterLab") as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.goto(f"{url}/lab/tree/{LESSON}?token={binder['token']}")
+        page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
+        page.wait_for_selector("#jp-MainMenu .lm-MenuBar-itemLabel", timeout=30_000)
+        try:  # the menu settings arrive just after the first paint
+            page.wait_for_function("document.querySelector('#jp-MainMenu .lm-MenuBar-itemLabel')"
+                                   ".textContent !== 'File'", timeout=20_000)
+        except PlaywrightTimeout:
+            pass  # the assertion below shows what the menu bar says
+        menus = page.locator("#jp-MainMenu .lm-MenuBar-itemLabel").all_inner_texts()
+        browser_headers = page.locator(".jp-DirListing-headerItem").all_inner_texts()
+        page.locator("#jp-MainMenu .lm-MenuBar-item").first.click()
+        page.wait_for_selector(".lm-Menu .lm-Menu-itemLabel")
+        file_menu = page.locator(".lm-Menu .lm-Menu-itemLabel").all_inner_texts()
+        page.screenshot(path=str(ARTIFACTS / "binder-jupyterlab-id.png"))
     # Menu titles (set by cerdas lab) and the language pack's own strings (menu items, file browser).
     assert [m for m in menus if m != "Nbgrader"] == list(MENU_TITLES.values()), menus
     assert {"Launcher Baru", "Tutup Tab", "Simpan Notebook", "Matikan"} <= set(file_menu), file_menu
@@ -180,45 +191,36 @@ def test_quiz_renders_and_answers_in_jupyterlab(binder):
         "execute_result", {"text/html": shown._repr_html_(), "text/plain": repr(shown)}, execution_count=1)])
     nbformat.write(new_notebook(cells=[saved], metadata=spec), folder / "kuis-tersimpan.ipynb")  # unsigned: untrusted
 
-    chromium = need_tool("/usr/bin/chromium", "the browser check of the quiz in JupyterLab")
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout, sync_playwright
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    fresh_event_loop()
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"])
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.set_default_timeout(60_000)
-            page.goto(f"{binder['url']}/lab/tree/notebooks/00-memulai/kuis-uji.ipynb?reset&token={binder['token']}")
-            page.wait_for_selector(".jp-NotebookPanel .jp-Cell .jp-InputArea-editor")
-            quiz = page.locator(".jp-OutputArea .cerdas-kuis")
-            for _ in range(4):  # a key pressed while the editor or the kernel is still starting is lost
-                page.locator(".jp-Cell .jp-InputArea-editor").first.click()
-                page.keyboard.press("Shift+Enter")
-                try:
-                    quiz.wait_for(timeout=30_000)
-                    break
-                except PlaywrightTimeout:
-                    continue
-            first = quiz.locator("fieldset.ck-soal").first
-            first.locator(".ck-opsi").nth(1).locator("input").check()
-            first.get_by_role("button", name="Periksa jawaban").click()
-            live = first.locator(".ck-hasil").inner_text()
-            explanation = first.locator(".ck-opsi").nth(1).locator(".ck-jelas").inner_text()
-            page.screenshot(path=str(ARTIFACTS / "binder-kuis.png"))
+    with jupyterlab_browser("the browser check of the quiz in JupyterLab") as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.set_default_timeout(60_000)
+        page.goto(f"{binder['url']}/lab/tree/notebooks/00-memulai/kuis-uji.ipynb?reset&token={binder['token']}")
+        page.wait_for_selector(".jp-NotebookPanel .jp-Cell .jp-InputArea-editor")
+        quiz = page.locator(".jp-OutputArea .cerdas-kuis")
+        for _ in range(4):  # a key pressed while the editor or the kernel is still starting is lost
+            page.locator(".jp-Cell .jp-InputArea-editor").first.click()
+            page.keyboard.press("Shift+Enter")
+            try:
+                quiz.wait_for(timeout=30_000)
+                break
+            except PlaywrightTimeout:
+                continue
+        first = quiz.locator("fieldset.ck-soal").first
+        first.locator(".ck-opsi").nth(1).locator("input").check()
+        first.get_by_role("button", name="Periksa jawaban").click()
+        live = first.locator(".ck-hasil").inner_text()
+        explanation = first.locator(".ck-opsi").nth(1).locator(".ck-jelas").inner_text()
+        page.screenshot(path=str(ARTIFACTS / "binder-kuis.png"))
 
-            page.goto(f"{binder['url']}/lab/tree/notebooks/00-memulai/kuis-tersimpan.ipynb?reset&token={binder['token']}")
-            saved_quiz = page.locator(".jp-OutputArea .cerdas-kuis")
-            saved_quiz.wait_for(timeout=60_000)
-            summaries = saved_quiz.locator("details summary").all_inner_texts()
-            buttons = saved_quiz.locator("button:visible").count()
-            saved_quiz.locator("details summary").first.click()
-            answers = saved_quiz.locator("details").first.inner_text()
-        finally:
-            browser.close()
+        page.goto(f"{binder['url']}/lab/tree/notebooks/00-memulai/kuis-tersimpan.ipynb?reset&token={binder['token']}")
+        saved_quiz = page.locator(".jp-OutputArea .cerdas-kuis")
+        saved_quiz.wait_for(timeout=60_000)
+        summaries = saved_quiz.locator("details summary").all_inner_texts()
+        buttons = saved_quiz.locator("button:visible").count()
+        saved_quiz.locator("details summary").first.click()
+        answers = saved_quiz.locator("details").first.inner_text()
     assert live.startswith("Belum tepat"), live
     assert "memotong baris, bukan kolom" in explanation, explanation
     assert summaries == ["Lihat pembahasan"] * 5 and buttons == 0
@@ -275,24 +277,14 @@ def test_lessons_render_myst_in_jupyterlab_offline(binder):
         new_markdown_cell("# Kotak\n\nSebuah {term}`notebook` berisi sel."),
         new_markdown_cell("```{admonition} Kesalahan umum\n:class: warning\n- Menulis `0,4` untuk 0.4.\n```")])
     nbformat.write(box, course.root / BOX)
-    chromium = need_tool("/usr/bin/chromium", "the browser check of MyST in JupyterLab")
-    from playwright.sync_api import sync_playwright
-
-    fresh_event_loop()
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"])
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            outside = []
-            page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(url) else None)
-            raw = {where: raw_myst_shown(page, f"{url}/{where}?reset&token={token}")
-                   for where in (f"lab/tree/{MYST_LESSON}", f"lab/tree/{BOX}", f"notebooks/{BOX}")}
-            warning_box = page.locator(".jp-MarkdownCell", has_text="Kesalahan umum").first
-            styled = warning_box.locator('[class*="warning"]', has_text="Menulis").count()
-        finally:
-            browser.close()
+    with jupyterlab_browser("the browser check of MyST in JupyterLab") as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        outside = []
+        page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(url) else None)
+        raw = {where: raw_myst_shown(page, f"{url}/{where}?reset&token={token}")
+               for where in (f"lab/tree/{MYST_LESSON}", f"lab/tree/{BOX}", f"notebooks/{BOX}")}
+        warning_box = page.locator(".jp-MarkdownCell", has_text="Kesalahan umum").first
+        styled = warning_box.locator('[class*="warning"]', has_text="Menulis").count()
     assert not any(raw.values()), raw
     assert styled, "the Kesalahan umum box is not rendered as a warning admonition"
     assert not [u for u in outside if not u.startswith(("data:", "blob:"))], outside

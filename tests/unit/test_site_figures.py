@@ -100,20 +100,22 @@ def test_images_inside_widget_views_are_found():
 @pytest.mark.slow
 def test_site_build_warns_naming_notebook_and_cell(tmp_path):
     """A notebook whose figure (and a widget view's figure) breaks the rule gives Sphinx warnings that
-    name the notebook, the cell and the fix; a readable figure gives none."""
+    name the notebook, the cell and the fix; a readable figure with its finding gives none, one without
+    a finding (no gambar.temuan) is named with the call to add."""
     from sphinx.application import Sphinx
 
-    def output(fig):
+    def output(fig, finding=True):
         png = _png(fig)
         plt.close(fig)
         return nbformat.v4.new_output("display_data", data={"image/png": __import__("base64").b64encode(png).decode()},
-                                      metadata={figures.KEY: figures.measure(fig)})
+                                      metadata={figures.KEY: {**figures.measure(fig), "finding": finding}})
 
     small = _bars(figsize=(10, 4), dpi=100)
     small.axes[0].tick_params(labelsize=8)
     small = output(small)
     with plt.style.context("cerdas.gaya"):
         good = output(_bars())
+        silent = output(_bars(), finding=False)
     state = {"application/vnd.jupyter.widget-state+json": {"version_major": 2, "version_minor": 0, "state": {
         "box": {"model_name": "VBoxModel", "state": {"children": ["IPY_MODEL_view"]}},
         "view": {"model_name": "OutputModel", "state": {"outputs": [small]}}}}}
@@ -123,7 +125,8 @@ def test_site_build_warns_naming_notebook_and_cell(tmp_path):
                 nbformat.v4.new_code_cell("gambar_kecil()", outputs=[small]),
                 nbformat.v4.new_code_cell("tampilan()", outputs=[nbformat.v4.new_output(
                     "display_data", data={"application/vnd.jupyter.widget-view+json":
-                                          {"model_id": "box", "version_major": 2, "version_minor": 0}})])]
+                                          {"model_id": "box", "version_major": 2, "version_minor": 0}})]),
+                nbformat.v4.new_code_cell("tanpa_temuan()", outputs=[silent])]
     src = tmp_path / "src"
     src.mkdir()
     nbformat.write(nb, src / "uji.ipynb")
@@ -133,7 +136,8 @@ def test_site_build_warns_naming_notebook_and_cell(tmp_path):
     Sphinx(str(src), str(src), str(tmp_path / "out"), str(tmp_path / "doctrees"), "html",
            status=None, warning=warnings).build()
     found = [w for w in warnings.getvalue().splitlines() if "[mystnb.figure]" in w]
-    assert len(found) == 2, warnings.getvalue()
+    assert len(found) == 3, warnings.getvalue()
     assert all("uji.ipynb:cell 3" in w for w in found[:1]) and "uji.ipynb:cell 4" in found[1]
     assert all("not readable on a phone" in w and "tick labels, 8 pt" in w and "figsize width <=" in w
-               for w in found)
+               for w in found[:2])
+    assert "uji.ipynb:cell 5" in found[2] and "has no finding" in found[2] and "gambar.temuan(" in found[2]

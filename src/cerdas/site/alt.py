@@ -1,4 +1,5 @@
-"""Alt text for plots, in Indonesian, from each figure's own title and axis labels.
+"""Alt text for plots, in Indonesian: the author's finding (:mod:`cerdas.gambar`), then the figure's
+own title and axis labels.
 
 The same hook records each figure's size and smallest text for the phone-readability rule
 (:mod:`cerdas.site.figures`), which the renderer enforces.
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cerdas import gambar
 from cerdas.site.figures import KEY, measure
 
 FALLBACK = "Gambar keluaran kode pada pelajaran ini"
@@ -45,6 +47,14 @@ def describe(fig) -> str | None:
     return "Grafik: " + "; ".join(p for p in [heading, *panels] if p)
 
 
+def alt_text(fig) -> str | None:
+    """The finding the author recorded (a sentence ending in a full stop), then :func:`describe`."""
+    finding, figure = gambar.dari(fig), describe(fig)
+    if finding and not finding.endswith((".", "!", "?")):
+        finding += "."
+    return " ".join(part for part in (finding, figure) if part) or None
+
+
 def install() -> None:
     """Wrap matplotlib-inline's figure metadata so each PNG carries its description and measures."""
     from matplotlib_inline import backend_inline
@@ -55,11 +65,11 @@ def install() -> None:
 
     def with_alt(fig):
         meta = original(fig) or {}
-        text = describe(fig)
+        text = alt_text(fig)
         if text:
             meta = {**meta, "image/png": {**meta.get("image/png", {}), "alt": text}}
         try:
-            meta = {**meta, KEY: measure(fig)}
+            meta = {**meta, KEY: {**measure(fig), "finding": bool(gambar.dari(fig))}}
         except Exception:  # an unusual figure goes unmeasured (and unchecked) rather than break the lesson
             pass
         return meta

@@ -128,6 +128,11 @@ def problem(measured: dict | None, png: bytes | str, css_width: float | None = N
     return "; ".join(messages) or None
 
 
+def lacks_finding(measured: dict | None) -> bool:
+    """True for a matplotlib figure shown without its author's finding (:func:`cerdas.gambar.temuan`)."""
+    return bool(measured) and measured.get("finding") is False
+
+
 def widget_images(state: dict, model_id: str) -> list[tuple[str, dict]]:
     """(PNG base64, output metadata) of every image in the ``Output`` widgets under a widget view
     (``state``: the notebook's saved widget state; see :func:`cerdas.site.static_widgets.outputs_under`)."""

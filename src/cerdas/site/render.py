@@ -102,11 +102,15 @@ class CerdasRenderer(NbElementRenderer):
         return result
 
     def check_figure(self, png, meta: dict, cell_index: int | None, line: int | None) -> None:
-        """Warn (a build error under -W) when a figure breaks the phone-readability rule."""
+        """Warn (a build error under -W) when a figure breaks the phone-readability rule or has no finding."""
         css_width = (meta.get("image/png") or {}).get("width")
         what = figures.problem(meta.get(figures.KEY), png, css_width=css_width)
         if what:
             self._warn("figure", f"not readable on a phone: {what}", cell_index, line)
+        if figures.lacks_finding(meta.get(figures.KEY)):
+            self._warn("figure", "has no finding for its alt text: state what it shows in the cell that draws "
+                       "it, before plt.show(): from cerdas import gambar; gambar.temuan(\"...\")",
+                       cell_index, line)
 
     def _warn(self, subject: str, what: str, cell_index: int | None, line: int | None) -> None:
         """A Sphinx warning (a build error under -W) naming the notebook, the cell and its id."""

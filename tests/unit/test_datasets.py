@@ -98,16 +98,21 @@ def test_complaints_are_learnable_but_not_trivial():
 
 
 def _text_cells():
+    """Every text value shipped, except the citations of real tables (their addresses are real by design)."""
     for name in NAMES:
+        real = not ds.read_card(name).meta.get("synthetic")
         for key, frame in ds.load(name).frames.items():
             for column in frame.columns:
+                if real and column.startswith("sumber"):
+                    continue
                 if frame[column].dtype == object or str(frame[column].dtype) in ("string", "str"):
                     for value in frame[column].dropna().astype(str):
                         yield f"{name}/{key}.{column}", value
 
 
 def test_no_url_or_address_leaves_reserved_domains():
-    """Every URL, e-mail address and domain in any shipped text lies under .example or .test."""
+    """Every URL, e-mail address and domain in any shipped text lies under .example or .test (a real
+    table's source citations excepted)."""
     offenders = []
     for where, text in _text_cells():
         hosts = [m.split("//")[-1].split("/")[0].split(":")[0] for m in URL.findall(text)]
@@ -279,3 +284,51 @@ def test_a_broken_generator_is_one_problem_naming_its_file_and_line(tmp_path, ca
     err = capsys.readouterr().err
     assert "datasets/hujan/generate.py: cannot be imported: ZeroDivisionError" in err
     assert "line 8 of datasets/hujan/generate.py" in err and "Traceback" not in err
+
+
+REAL_CARD = "---\ntitle: Angka terbitan\nsynthetic: false\nfiles: {contoh.csv: x}\n---"
+CITED = ("tahun,nilai,keyakinan,sumber_penerbit,sumber_dokumen,sumber_tanggal,sumber_alamat\n"
+         "2023,2.79,V,Kementerian PANRB,Keputusan MenPAN-RB No. 13/2024,2024-01,https://contoh.example/a\n")
+
+
+def test_real_rows_that_cite_document_and_date_pass(tmp_path):
+    """A real table whose every row names publisher, document, an ISO date and confidence is clean
+    (the address may be empty)."""
+    from cerdas.check.datasets import real_rows_cite_sources
+
+    course = _card(tmp_path, REAL_CARD, CITED + "2021,2.24,V,KemenPANRB,Kepmen 1503/2021,2021,\n")
+    assert list(real_rows_cite_sources(course)) == []
+
+
+@pytest.mark.parametrize("row, what", [
+    ("2022,2.34,S,,,,", "names no sumber_penerbit and no sumber_dokumen and no sumber_tanggal"),
+    ("2022,2.34,S,Media,Berita sekunder,,", "names no sumber_tanggal"),
+    ("2022,2.34,,Media,Berita,2022,", "names no keyakinan"),
+    ("2022,2.34,S,Media,Berita,28 Maret 2023,", "sumber_tanggal '28 Maret 2023' is not a date"),
+    ("2022,2.34,S,Media,Berita,2023-02-30,", "is not a date"),
+])
+def test_real_row_without_document_or_date_is_named_by_line(tmp_path, row, what):
+    """`cerdas check` names the file and CSV line of a real row that cites no document or date, and
+    says to cite it or drop the row."""
+    from cerdas.check.datasets import real_rows_cite_sources
+
+    course = _card(tmp_path, REAL_CARD, CITED + row + "\n")
+    [problem] = list(real_rows_cite_sources(course))
+    assert problem.path == "datasets/contoh/contoh.csv:3" and what in problem.what and problem.hint
+
+
+def test_real_table_without_source_columns_and_synthetic_tables(tmp_path):
+    """A real table lacking the source columns is one problem naming them; a synthetic one is not checked."""
+    from cerdas.check.datasets import real_rows_cite_sources
+
+    [problem] = list(real_rows_cite_sources(_card(tmp_path / "nyata", REAL_CARD, "tahun,nilai,sumber\n2023,1,Berita\n")))
+    assert "lacks the source column(s) sumber_penerbit, sumber_dokumen, sumber_tanggal, keyakinan" in problem.what
+    synthetic = REAL_CARD.replace("synthetic: false", "synthetic: true")
+    assert list(real_rows_cite_sources(_card(tmp_path / "sintetis", synthetic, "a,b\n1,2\n"))) == []
+
+
+def test_shipped_real_tables_cite_every_row():
+    """This course's published figures (SPBE index, BSSN anomalies) all cite document and date."""
+    from cerdas.check.datasets import real_rows_cite_sources
+
+    assert list(real_rows_cite_sources(Course(REPO))) == []

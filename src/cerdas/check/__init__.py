@@ -19,6 +19,7 @@ CHECKS = [
     syllabus.audience_paths,
     quizzes.lessons_have_quizzes,
     datasets.cards_and_checksums,
+    datasets.real_rows_cite_sources,
     assignments.sources_are_gradable,
     mutants.mutants_cover_answers,
     copies.answers_not_in_lessons,

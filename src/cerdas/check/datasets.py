@@ -1,10 +1,13 @@
 """Every dataset has a complete data card whose checksums and columns match the shipped files,
-and a dataset with its own generator (``datasets/<name>/generate.py``) is named by its card."""
+a dataset with its own generator (``datasets/<name>/generate.py``) is named by its card, and every
+row of a real (published, not synthetic) table cites its source."""
 
 from __future__ import annotations
 
 import ast
 import csv
+import datetime
+import re
 
 from cerdas.course import Course
 from cerdas.datasets.build import GENERATOR, is_dataset_folder
@@ -99,3 +102,60 @@ def _header_matches(course: Course, path, card: Card):
     elif header != described:
         yield Problem(course.rel(path), f"columns {header} differ from the card's {described}",
                       "describe every column on the card, in file order")
+
+
+# A real (not synthetic) table cites, on every row, where its figure was published: an official
+# quoting it in a memo needs the publisher, the document and its date, and how sure the course is.
+SOURCE_REQUIRED = ("sumber_penerbit", "sumber_dokumen", "sumber_tanggal", "keyakinan")
+SOURCE_COLUMNS = (*SOURCE_REQUIRED, "sumber_alamat")
+ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def real_rows_cite_sources(course: Course):
+    """Every row of a real dataset (card ``synthetic: false``) names its publisher, document, date
+    (ISO: year, year-month or full date) and confidence; the address column exists (may be empty)."""
+    if not course.datasets_dir.is_dir():
+        return
+    for folder in sorted(p for p in course.datasets_dir.iterdir() if is_dataset_folder(p)):
+        try:
+            card = Card.read(folder / "CARD.md")
+        except Exception:  # cards_and_checksums reports unreadable cards
+            continue
+        if card.meta.get("synthetic") is not False:
+            continue
+        for name in card.meta.get("files") or {}:
+            path = folder / name
+            if path.suffix == ".csv" and path.is_file():
+                yield from _rows_cite(course.rel(path), path)
+
+
+def _rows_cite(rel: str, path):
+    with open(path, encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        missing = [c for c in SOURCE_COLUMNS if c not in (reader.fieldnames or [])]
+        if missing:
+            yield Problem(rel, f"is real data (synthetic: false) but lacks the source column(s) {', '.join(missing)}",
+                          "give every row its publisher (sumber_penerbit), document (sumber_dokumen), date "
+                          "(sumber_tanggal, e.g. 2023-03-28), address (sumber_alamat, may be empty) and "
+                          "confidence (keyakinan), and describe the columns on the card")
+            return
+        for line, row in enumerate(reader, start=2):
+            empty = [c for c in SOURCE_REQUIRED if not (row.get(c) or "").strip()]
+            if empty:
+                yield Problem(f"{rel}:{line}", f"names no {' and no '.join(empty)}",
+                              "cite the document that published this figure and its date, or drop the row")
+            elif not _is_date(row["sumber_tanggal"].strip()):
+                yield Problem(f"{rel}:{line}", f"sumber_tanggal {row['sumber_tanggal']!r} is not a date",
+                              "write it as YYYY-MM-DD, or YYYY-MM / YYYY when the source gives no more")
+
+
+def _is_date(text: str) -> bool:
+    match = ISO_DATE.match(text)
+    if not match:
+        return False
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        datetime.date(year, month or 1, day or 1)
+    except ValueError:
+        return False
+    return 1900 <= year <= 2100

@@ -17,7 +17,6 @@ result file when there is one.
 from __future__ import annotations
 
 import ast
-import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -234,6 +233,7 @@ class Question:
     kind: str  # "otomatis" or "pengajar"
     tests: list[TestOutcome] = field(default_factory=list)
     graded: bool = True
+    comment: str | None = None  # the instructor's comment on a written answer (formgrader)
 
 
 def _titles(nb) -> dict[int, str]:
@@ -247,7 +247,10 @@ def _titles(nb) -> dict[int, str]:
     return titles
 
 
-def questions(source_nb, autograded_nb, grades: dict, limits: GraderLimits = GraderLimits()) -> list[Question]:
+def questions(source_nb, autograded_nb, grades: dict, limits: GraderLimits = GraderLimits(),
+              comments: dict | None = None) -> list[Question]:
+    """The learner's questions with their scores: ``grades`` maps a grade id to (score, maximum, still
+    needs a manual grade); ``comments`` maps it to the instructor's comment, if any."""
     titles = _titles(source_nb)
     positions = {cells.grade_id(c): i for i, c in enumerate(autograded_nb.cells)}
     result = []
@@ -263,46 +266,28 @@ def questions(source_nb, autograded_nb, grades: dict, limits: GraderLimits = Gra
             score = grades.get(cells.grade_id(cell))
             result.append(Question(titles[index], score[0] if score and score[0] is not None else 0.0,
                                    cells.points(cell), "pengajar",
-                                   graded=bool(score and score[0] is not None and not score[2])))
+                                   graded=bool(score and score[0] is not None and not score[2]),
+                                   comment=(comments or {}).get(cells.grade_id(cell))))
     return result
 
 
 def render(assignment: str, student: str, notebook: str, items: list[Question]) -> str:
-    e = html.escape
-    total = sum(q.earned for q in items if q.graded)
-    possible = sum(q.possible for q in items)
-    rows = []
-    for q in items:
-        lines = []
-        for t in q.tests:
-            lines.append("<li>Tes terlihat: lulus</li>" if t.visible_ok else
-                         f"<li class='gagal'>Tes terlihat: tidak lulus. {e(t.message)}</li>")
-            if t.hidden:
-                lines.append(f"<li{' class=gagal' if t.hidden != 'lulus' else ''}>tes tersembunyi: {t.hidden}</li>")
-            if t.cause:
-                lines.append(f"<li class='gagal'>Penyebab: {e(t.cause)}</li>")
-        if q.kind == "pengajar":
-            lines.append("<li>Dinilai pengajar.</li>" if q.graded else "<li>Belum dinilai pengajar.</li>")
-        score = f"{q.earned:g} / {q.possible:g}" if q.graded else f"– / {q.possible:g}"
-        rows.append(f"<section><h2>{e(q.title)}</h2><p class='skor'>{score} poin</p><ul>{''.join(lines)}</ul></section>")
-    return f"""<!DOCTYPE html>
-<html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Umpan balik {e(assignment)}: {e(student)}</title>
-<style>body{{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1b1b1b}}
-h1{{font-size:1.5rem}}h2{{font-size:1.1rem;margin-bottom:.2rem}}.skor{{font-weight:600;margin:.2rem 0}}
-.gagal{{color:#a4000f}}section{{border-top:1px solid #ccc;padding-top:.5rem}}</style></head>
-<body><h1>Umpan balik: {e(assignment)}</h1>
-<p>Peserta: <strong>{e(student)}</strong> · Notebook: {e(notebook)}</p>
-<p class="skor">Nilai sementara: {total:g} dari {possible:g} poin</p>
-<p>Tes tersembunyi memeriksa jawaban Anda dengan data lain; isinya tidak ditampilkan agar tetap adil.</p>
-{''.join(rows)}
-</body></html>
-"""
+    """The learner's feedback page (template ``umpan-balik.html``)."""
+    from cerdas import report
+
+    return report.render("umpan-balik.html", assignment=assignment, student=student, notebook=notebook, items=items,
+                         total=sum(q.earned for q in items if q.graded), possible=sum(q.possible for q in items))
 
 
 def _grades(gb, assignment: str, student: str, notebook: str) -> dict:
     submission = gb.find_submission_notebook(notebook, assignment, student)
     return {g.name: (g.score, g.max_score, g.needs_manual_grade) for g in submission.grades}
+
+
+def _comments(gb, assignment: str, student: str, notebook: str) -> dict:
+    """The instructor's comments (formgrader) by cell name; nbgrader's automatic ones are left out."""
+    submission = gb.find_submission_notebook(notebook, assignment, student)
+    return {c.name: c.manual_comment.strip() for c in submission.comments if (c.manual_comment or "").strip()}
 
 
 def feedback(*, course, assignment: str, students: list[str] | None = None) -> list[Path]:
@@ -333,12 +318,13 @@ def feedback(*, course, assignment: str, students: list[str] | None = None) -> l
             for path in sorted(folder.glob("*.ipynb")):
                 try:
                     grades = _grades(gb, assignment, student, path.stem)
+                    comments = _comments(gb, assignment, student, path.stem)
                 except MissingEntry:
                     missing.append(f"{student}/{path.stem}")
                     continue
                 items = questions(nbformat.read(source / path.name, as_version=4),
                                   nbformat.read(path, as_version=4), grades,
-                                  grader_limits(course, assignment, student))
+                                  grader_limits(course, assignment, student), comments)
                 target = course.feedback(student, assignment) / f"{path.stem}.html"
                 target.parent.mkdir(parents=True, exist_ok=True)
                 tmp = target.with_suffix(".html.tmp")

@@ -8,16 +8,13 @@ dinilai: <file>: <reason>``. Learners without a grade have blank scores, never a
 
 from __future__ import annotations
 
-import base64
-import html
-import io
 from collections import Counter
 from pathlib import Path
 
 import nbformat
 import pandas as pd
 
-from cerdas import cells
+from cerdas import cells, report
 from cerdas.assignments.feedback import ANSI
 from cerdas.grading.inputs import GRADED
 
@@ -123,56 +120,34 @@ def item_analysis(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _png(fig) -> str:
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=90, bbox_inches="tight")
-    import matplotlib.pyplot as plt
-
-    plt.close(fig)
-    return base64.b64encode(buffer.getvalue()).decode()
-
-
 def write_item_report(frame: pd.DataFrame, messages: dict[str, Counter], folder: Path, assignment: str) -> Path:
-    import matplotlib
-
-    matplotlib.use("Agg")  # a report file, not a lesson: no display here
-    import matplotlib.pyplot as plt
+    """``analisis-butir-<assignment>.html``: score distribution, share with full points per question,
+    and the table (template ``analisis-butir.html``)."""
     from matplotlib.ticker import MaxNLocator
 
+    plt = report.pyplot()
     items = item_analysis(frame)
     fig, ax = plt.subplots(figsize=(6, 3))
     ax.hist(frame["total"], bins=min(20, max(5, len(frame) // 2 or 1)), color="#1f6feb")
     ax.set(title=f"Sebaran nilai {assignment}", xlabel="Nilai total", ylabel="Jumlah peserta")
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts of people are whole numbers
-    distribution = _png(fig)
+    distribution = report.png(fig, dpi=90)
     fig, ax = plt.subplots(figsize=(6, 0.4 * max(3, len(items)) + 1))
     ax.barh(items["soal"], items["porsi_penuh"].fillna(0), color="#2da44e")
     ax.set(title="Porsi peserta yang mendapat poin penuh", xlabel="Porsi (0–1)", xlim=(0, 1))
     ax.invert_yaxis()
-    difficulty = _png(fig)
-    e = html.escape
-    dash = "\u2013"
-    rows = "".join(
-        f"<tr><td>{e(str(r.soal))}</td><td>{r.poin:g}</td><td>{r.dinilai} dari {len(frame)}</td>"
-        + (f"<td>{r.rata_rata:.2f}</td><td>{r.porsi_penuh:.0%}</td>" if r.dinilai else
-           '<td colspan="2">belum dinilai pengajar</td>')
-        + f"<td>{dash if pd.isna(r.daya_beda) else f'{r.daya_beda:.2f}'}</td>"
-        f"<td>{e(_common(messages, str(r.soal)))}</td></tr>" for r in items.itertuples())
-    page = f"""<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>Analisis butir {e(assignment)}</title>
-<style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}}
-table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:.3rem .5rem;text-align:left}}</style></head><body>
-<h1>Analisis butir: {e(assignment)}</h1>
-<p>{len(frame)} peserta; rata-rata {frame['total'].mean():.2f} dari {frame['maksimum'].max() if len(frame) else 0:g} poin.</p>
-<img alt="Histogram nilai total peserta" src="data:image/png;base64,{distribution}">
-<img alt="Porsi peserta yang mendapat poin penuh per soal" src="data:image/png;base64,{difficulty}">
-<table><thead><tr><th>Soal</th><th>Poin</th><th>Dinilai</th><th>Rata-rata</th><th>Poin penuh</th><th>Daya beda</th>
-<th>Pesan gagal tersering</th></tr></thead><tbody>{rows}</tbody></table>
-<p>Daya beda: korelasi skor soal dengan total soal lainnya; di bawah 0,2 berarti soal kurang membedakan peserta.
-Tanda {dash} berarti belum dapat dihitung: skor soal itu, atau total soal lainnya, sama untuk semua peserta.</p>
-</body></html>"""
-    path = folder / f"analisis-butir-{assignment}.html"
-    path.write_text(page, encoding="utf-8")
-    return path
+    difficulty = report.png(fig, dpi=90)
+    scored = items.dropna(subset=["porsi_penuh"])
+    hardest = scored.loc[scored["porsi_penuh"].idxmin()] if len(scored) else None
+    rows = [{**r._asdict(), "pesan": _common(messages, str(r.soal))} for r in items.itertuples(index=False)]
+    return report.write(
+        folder / f"analisis-butir-{assignment}.html", "analisis-butir.html", assignment=assignment,
+        learners=len(frame), mean=frame["total"].mean(), maximum=frame["maksimum"].max() if len(frame) else 0,
+        items=rows, distribution=distribution, difficulty=difficulty,
+        distribution_alt=f"Histogram nilai total {len(frame)} peserta; rata-rata "
+                         f"{report.angka(frame['total'].mean(), 2)} poin.",
+        difficulty_alt="Porsi peserta yang mendapat poin penuh per soal" + (
+            f"; tersulit: {hardest['soal']} ({report.persen(hardest['porsi_penuh'])})." if hardest is not None else "."))
 
 
 def _common(messages: dict[str, Counter], question: str) -> str:

@@ -161,6 +161,30 @@ def cmd_certificates(args) -> int:
     return 0
 
 
+def cmd_cohort(args) -> int:
+    from pathlib import Path
+
+    from cerdas import cohort
+    from cerdas.certificates import _settings
+    from cerdas.grading.inputs import read_roster
+
+    grading = _grading(args)
+    try:
+        course = _course(args)
+    except CourseError:  # a course directory without the course's lessons: no JP to count
+        course = None
+    roster = read_roster(Path(args.roster)) if args.roster else None
+    found = cohort.collect(grading=grading, roster=roster, assignments=args.assignments or None, course=course)
+    title = _settings(course).get("nama", grading.root.name) if course else grading.root.name
+    out = Path(args.out) if args.out else grading.root / "reports" / "kohort"
+    for path in cohort.write(found, out, title=title):
+        print(f"wrote {path}")
+    at_risk = int(found.summary["berisiko"].sum())
+    print(f"{len(found.summary)} learners, {len(found.assignments)} assignments, {at_risk} at risk; "
+          "give leadership only dasbor-pimpinan.html / ringkasan-pimpinan.csv / kohort-pimpinan.xlsx (no names)")
+    return 0
+
+
 def cmd_links(args) -> int:
     from cerdas.links import links
 
@@ -277,6 +301,15 @@ def parser() -> argparse.ArgumentParser:
     ce.add_argument("--db", help="gradebook database URL")
     ce.add_argument("--out", help="folder for the PDFs (default: <course-dir>/sertifikat)")
     ce.set_defaults(func=cmd_certificates)
+
+    co = sub.add_parser("cohort", help="cohort dashboard: completion, scores, JP, certificates, at-risk learners "
+                        "per agency and intake (HTML, CSV, Excel; a leadership view without names)")
+    co.add_argument("assignments", nargs="*", help="assignments to include (default: all in the gradebook)")
+    co.add_argument("--roster", help="CSV with an id column and optional instansi, jabatan/kelas, angkatan")
+    co.add_argument("--out", help="folder for the reports (default: <course-dir>/reports/kohort)")
+    co.add_argument("--course-dir", help=COURSE_DIR_HELP)
+    co.add_argument("--db", help="gradebook database URL")
+    co.set_defaults(func=cmd_cohort)
 
     f = sub.add_parser("feedback", help="per-student HTML feedback in Indonesian, hidden tests never shown")
     f.add_argument("assignment")

@@ -121,7 +121,8 @@ class Writer:
         job = result.job
         student, assignment = job["student"], job["assignment"]
         with Gradebook(self.db_url) as gb:
-            gb.update_or_create_student(student, **(self.roster.get(student) or {}))
+            person = self.roster.get(student) or {}
+            gb.update_or_create_student(student, **{k: person[k] for k in ("first_name", "last_name", "email") if k in person})
             if timestamp:
                 gb.update_or_create_submission(assignment, student, timestamp=timestamp)
             else:

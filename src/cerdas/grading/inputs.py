@@ -70,11 +70,14 @@ class Collected:
             self.rejected.setdefault(student, []).append(f"{where}: {what}")
 
 
+GROUP_COLUMNS = ("instansi", "jabatan", "kelas", "angkatan")  # optional roster columns (cerdas cohort)
 ID_COLUMNS = ("id", "student_id", "nim", "nip", "nisn")
 
 
 def read_roster(path: Path) -> dict[str, dict]:
-    """Roster CSV: a column ``id`` (or ``student_id``/``nim``/``nip``/``nisn``) and optional names/email."""
+    """Roster CSV: a column ``id`` (or ``student_id``/``nim``/``nip``/``nisn``) and optional names/email,
+    and the groups a cohort report counts by (:data:`GROUP_COLUMNS`: agency or school, position or
+    class, intake), kept when present."""
     try:
         with open(path, encoding="utf-8-sig", newline="") as fh:
             reader = csv.DictReader(fh)
@@ -99,7 +102,8 @@ def read_roster(path: Path) -> dict[str, dict]:
             name = (row.get(keys.get("name", ""), "") or row.get(keys.get("nama", ""), "") or "").strip()
             first = (row.get(keys.get("first_name", ""), "") or name).strip()
             roster[sid] = {"first_name": first or None, "last_name": (row.get(keys.get("last_name", ""), "") or "").strip() or None,
-                           "email": (row.get(keys.get("email", ""), "") or "").strip() or None}
+                           "email": (row.get(keys.get("email", ""), "") or "").strip() or None,
+                           **{group: (row.get(keys[group]) or "").strip() or None for group in GROUP_COLUMNS if group in keys}}
     return roster
 
 

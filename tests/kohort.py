@@ -24,6 +24,7 @@ def learners() -> list[dict]:
     for agency, size in AGENCIES:
         for _ in range(size):
             people.append({"id": f"asn{i:03d}", "first_name": f"Peserta {i}", "last_name": "Uji",
+                           "email": f"asn{i:03d}@kota.example",
                            "instansi": agency, "jabatan": "Analis" if i % 2 else "Pranata Komputer",
                            "angkatan": "2026-I" if i % 3 else "2026-II", "i": i})
             i += 1
@@ -50,7 +51,7 @@ def written_score(i: int) -> float | None:
 
 def write_roster(path: Path) -> Path:
     with open(path, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, ["id", "first_name", "last_name", "instansi", "jabatan", "angkatan"])
+        writer = csv.DictWriter(fh, ["id", "first_name", "last_name", "email", "instansi", "jabatan", "angkatan"])
         writer.writeheader()
         for p in learners():
             writer.writerow({k: p[k] for k in writer.fieldnames})
@@ -101,3 +102,20 @@ def fill_gradebook(db_url: str, *, with_roster_names: bool = True) -> None:
                     if written_score(i) is not None:
                         grade.manual_score, grade.needs_manual_grade = written_score(i), False
                 gb.db.commit()
+
+
+def build_city(root: Path) -> dict:
+    """The whole scenario under ``root``: lessons, course directory with a filled gradebook, roster,
+    certificates issued by `cerdas certificates`."""
+    from cerdas import certificates
+    from cerdas.course import Course
+    from cerdas.coursedir import CourseDir
+
+    write_lessons(root)
+    course_dir = root / "assignments"
+    (course_dir / "source").mkdir(parents=True)
+    grading = CourseDir.open(course_dir)
+    fill_gradebook(grading.db_url)
+    roster = write_roster(root / "peserta.csv")
+    certificates.issue(course=Course(root), grading=grading)
+    return {"root": root, "grading": grading, "roster": roster, "course": Course(root)}

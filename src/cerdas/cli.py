@@ -185,6 +185,20 @@ def cmd_cohort(args) -> int:
     return 0
 
 
+def cmd_export(args) -> int:
+    from pathlib import Path
+
+    from cerdas.export import export
+    from cerdas.grading.inputs import read_roster
+
+    grading = _grading(args)
+    roster = read_roster(Path(args.roster)) if args.roster else None
+    path = export(grading=grading, assignments=args.assignments, to=args.to, roster=roster,
+                  out=Path(args.out) if args.out else None)
+    print(f"wrote {path}")
+    return 0
+
+
 def cmd_links(args) -> int:
     from cerdas.links import links
 
@@ -310,6 +324,16 @@ def parser() -> argparse.ArgumentParser:
     co.add_argument("--course-dir", help=COURSE_DIR_HELP)
     co.add_argument("--db", help="gradebook database URL")
     co.set_defaults(func=cmd_cohort)
+
+    ex = sub.add_parser("export", help="grade files for a learning platform: Moodle's grade import, Google "
+                        "Classroom, or a plain CSV (empty cell = no grade, never 0)")
+    ex.add_argument("assignments", nargs="+")
+    ex.add_argument("--to", choices=["moodle", "classroom", "csv"], required=True)
+    ex.add_argument("--roster", help="CSV with an id column (Moodle's ID number) and email (needed for Classroom)")
+    ex.add_argument("--out", help="folder for the file (default: <course-dir>/reports/ekspor)")
+    ex.add_argument("--course-dir", help=COURSE_DIR_HELP)
+    ex.add_argument("--db", help="gradebook database URL")
+    ex.set_defaults(func=cmd_export)
 
     f = sub.add_parser("feedback", help="per-student HTML feedback in Indonesian, hidden tests never shown")
     f.add_argument("assignment")

@@ -12,27 +12,15 @@ import pytest
 import kohort
 from cerdas import cohort
 from cerdas.cli import main
-from cerdas.course import Course
-from cerdas.coursedir import CourseDir
 from cerdas.grading.inputs import read_roster
 
 
 @pytest.fixture(scope="module")
 def city(tmp_path_factory):
-    """The generated cohort: a content course (lesson minutes for JP), its nbgrader course directory
-    with a filled gradebook, the roster, and certificates issued by `cerdas certificates`."""
-    from cerdas import certificates
-
-    root = tmp_path_factory.mktemp("kota")
-    kohort.write_lessons(root)
-    course_dir = root / "assignments"
-    (course_dir / "source").mkdir(parents=True)
-    grading = CourseDir.open(course_dir)
-    kohort.fill_gradebook(grading.db_url)
-    roster = kohort.write_roster(root / "peserta.csv")
-    certificates.issue(course=Course(root), grading=grading)
-    found = cohort.collect(grading=grading, roster=read_roster(roster), course=Course(root))
-    return {"root": root, "grading": grading, "roster": roster, "cohort": found}
+    """The generated cohort (tests/kohort.py) and what `cerdas cohort` collects from it."""
+    found = kohort.build_city(tmp_path_factory.mktemp("kota"))
+    found["cohort"] = cohort.collect(grading=found["grading"], roster=read_roster(found["roster"]), course=found["course"])
+    return found
 
 
 def hand_computed() -> pd.DataFrame:

@@ -14,6 +14,10 @@ A synthetic exercise for Satu Data Indonesia (reference codes / master data). Fo
   with codes that lost their dots, lost the zero of the kecamatan number, were saved as
   numbers by a spreadsheet, or name only the kecamatan; names with odd spacing and
   abbreviations; dates as ISO strings or Indonesian text ("12 Maret 2024").
+* ``data_bps.csv``: a statistics table about the same kelurahan keyed by BPS-style codes
+  (``6471`` + a 3-digit kecamatan + a 3-digit kelurahan, numbered in another order than the
+  reference), names in capitals, written the statistics office's way, and one kelurahan the
+  reference does not have yet. Learners build a Kemendagri-BPS crosswalk from names to use it.
 * ``kunci_pencocokan.csv``: the answer key, one row per agency row: the reference code it
   belongs to (empty when it cannot be matched), how it can be matched (by its code after
   standardising, or only by its name) and, for duplicates, the row it repeats.
@@ -25,7 +29,8 @@ missing from the reference, a housing estate written where the kelurahan should 
 reported as unmatched.
 
 All draws come from one ``numpy.random.default_rng(seed)`` in a fixed order; no ``hash()``,
-set iteration, clock or global random state.
+set iteration, clock or global random state. ``data_bps.csv`` draws from its own generator
+(seeded from ``seed`` and 2), so adding it left the other four files byte for byte as they were.
 """
 
 from __future__ import annotations
@@ -422,8 +427,34 @@ def _agency_b(rng: np.random.Generator, ref: pd.DataFrame, per_kel: dict, balita
     return frame, key_rows
 
 
+# BPS-style kecamatan numbers (3 digits: 2-digit serial + a digit for a split kecamatan), in an
+# order by position rather than alphabetical; illustrative only, not the official BPS codes
+BPS_KECAMATAN = {"05": "010", "06": "020", "03": "030", "04": "040", "01": "050", "02": "060"}
+# names the statistics table writes differently from the reference (before upper-casing)
+BPS_NAMES = {"Sido Rukun": "Sidorukun", "Wono Asri": "Wonoasri", "Tanjung Harapan Ulu": "Tanjung Harapan Hulu"}
+BPS_NEW = ("06", "Giri Mulyo")  # a kelurahan the statistics table has and the reference not yet
+
+
+def _bps(rng: np.random.Generator, ref: pd.DataFrame, balita: dict) -> pd.DataFrame:
+    """The statistics table: BPS-style code, kecamatan, kelurahan and an estimate of children under five."""
+    rows = []
+    for kec, names in KELURAHAN_NAMES.items():
+        extra = [BPS_NEW[1]] if kec == BPS_NEW[0] else []
+        # kelurahan numbered 001, 002, ... in reverse reference order, the new one last
+        for i, name in enumerate(list(reversed(names)) + extra, start=1):
+            code = f"{CITY}{BPS_KECAMATAN[kec]}{i:03d}"
+            if name in names:
+                registered = balita[f"{CITY}{kec}{1000 + names.index(name) + 1}"]
+                estimate = int(round(registered / rng.uniform(0.72, 0.97)))
+            else:
+                estimate = int(rng.integers(150, 260))
+            rows.append((code, KECAMATAN[kec].upper(), BPS_NAMES.get(name, name).upper(), estimate))
+    frame = pd.DataFrame(rows, columns=["kode_bps", "nama_kecamatan", "nama_kelurahan", "perkiraan_balita"])
+    return frame.sort_values("kode_bps", ignore_index=True)
+
+
 def generate(seed: int) -> dict[str, pd.DataFrame]:
-    """Return the four tables for ``seed``, the reference first."""
+    """Return the five tables for ``seed``, the reference first."""
     rng = np.random.default_rng(seed)
     ref = reference()
     dinas_a, key_a, per_kel, balita = _agency_a(rng, ref)
@@ -435,4 +466,5 @@ def generate(seed: int) -> dict[str, pd.DataFrame]:
         "data_dinas_a.csv": dinas_a,
         "data_dinas_b.csv": dinas_b,
         "kunci_pencocokan.csv": key,
+        "data_bps.csv": _bps(np.random.default_rng([seed, 2]), ref, balita),
     }

@@ -153,7 +153,7 @@ def _pdf(path: Path, course_name: str, organiser: str, row: Standing, jp: float,
         (0.33, f"Jam pelajaran: {jp:g} JP", 14, "bold"),
         (0.20, f"Diterbitkan {issued} oleh {organiser}", 11, "normal"),
         (0.13, f"Kode verifikasi: {code}", 12, "bold"),
-        (0.08, "Periksa keaslian: cerdas certificates verify <kode>", 9, "normal"),
+        (0.08, "Periksa keaslian di halaman \"Cek keaslian sertifikat\" situs kursus (cek-sertifikat.html)", 9, "normal"),
     ]
     for y, text, size, weight in texts:
         ax.text(0.5, y, text, ha="center", va="center", fontsize=size, fontweight=weight, color="#1b1b1b", wrap=True)

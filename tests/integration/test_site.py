@@ -79,3 +79,14 @@ def test_stray_files_in_the_clone_are_not_pages(built_course, site):
         stem = rel.rsplit(".", 1)[0]
         assert not (site / f"{stem}.html").exists(), rel
     assert not any("draf" in p.name or "pytest" in p.name for p in site.rglob("*.html"))
+
+
+def test_certificate_check_page_is_linked_and_complete(site):
+    """The site has the public certificate check, linked from the instructors' page, with its two
+    scripts beside it; a course that issued no certificate says so."""
+    soup = page(site, "cek-sertifikat.html")
+    assert soup.html.get("lang") == "id" and soup.find("input", id="kode") and soup.find(id="hasil")
+    for script in soup.find_all("script", src=True):
+        assert local_target(site, "cek-sertifikat.html", script["src"]).is_file()
+    links = [a["href"] for a in page(site, "book/untuk-pengajar.html").find_all("a", href=True)]
+    assert any(local_target(site, "book/untuk-pengajar.html", href) == site / "cek-sertifikat.html" for href in links)

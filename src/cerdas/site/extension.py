@@ -26,7 +26,7 @@ from sphinx.util.docutils import SphinxDirective
 from cerdas import syllabus
 from cerdas.course import Course
 from cerdas.errors import CourseError
-from cerdas.site import icons, light
+from cerdas.site import icons, light, sertifikat
 
 STATIC = Path(__file__).resolve().parent / "static"
 ASSETS = Path(__file__).resolve().parent / "assets"  # the vendored widget renderer, served at the site root
@@ -227,6 +227,7 @@ def setup(app: Sphinx):
     app.connect("config-inited", _configure)
     app.connect("html-page-context", _lighter_pages, priority=900)
     app.connect("build-finished", icons.on_build_finished)
+    app.connect("build-finished", sertifikat.on_build_finished)
     app.add_css_file("cerdas.css")
     app.add_js_file("cerdas.js", defer="defer")
     return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 2}  # 2: static widget views

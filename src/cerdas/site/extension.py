@@ -63,7 +63,8 @@ def render_syllabus(course: Course, lessons: list[syllabus.Lesson], per_jp: int,
                     paths: list[syllabus.LearningPath] = ()) -> list[str]:
     total = sum(l.minutes for l in lessons)
     lines = [f"Seluruh kursus: **{len(lessons)} pelajaran**, {total} menit, setara "
-             f"**{syllabus.jp(total, per_jp)} JP** (1 JP = {per_jp} menit).", "",
+             f"**{syllabus.jp(total, per_jp)} JP**, dihitung 1 JP = {per_jp} menit (konvensi yang lazim dipakai; belum "
+             "ditemukan aturan resmi yang menetapkannya, jadi periksa ketentuan penyelenggara pelatihan Anda).", "",
              "## Ringkasan modul", "", "| Modul | Pelajaran | Menit | JP |", "|---|---|---:|---:|"]
     for l in lessons:
         lines.append(f"| {l.module} | {{doc}}`{l.title} <{_doc(course, l)}>` | {l.minutes} | "

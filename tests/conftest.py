@@ -173,3 +173,13 @@ def fresh_event_loop() -> None:
 
     if asyncio._get_running_loop() is not None:
         asyncio._set_running_loop(None)
+
+
+@pytest.fixture(scope="session")
+def city(tmp_path_factory):
+    """The generated city cohort (tests/kohort.py: 42 learners, 5 agencies, 3 assignments, a filled
+    gradebook and issued certificates), built once per test session and shared by the cohort, export
+    and certificate-check tests; a test that changes it restores it."""
+    import kohort
+
+    return kohort.build_city(tmp_path_factory.mktemp("kota"))

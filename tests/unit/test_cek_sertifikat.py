@@ -14,11 +14,6 @@ from cerdas.site import sertifikat
 
 
 @pytest.fixture(scope="module")
-def city(tmp_path_factory):
-    return kohort.build_city(tmp_path_factory.mktemp("kota"))
-
-
-@pytest.fixture(scope="module")
 def page(city, tmp_path_factory):
     """The check page written as the site build writes it, from the city's certificate register."""
     out = tmp_path_factory.mktemp("situs")

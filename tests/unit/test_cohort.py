@@ -16,11 +16,10 @@ from cerdas.grading.inputs import read_roster
 
 
 @pytest.fixture(scope="module")
-def city(tmp_path_factory):
-    """The generated cohort (tests/kohort.py) and what `cerdas cohort` collects from it."""
-    found = kohort.build_city(tmp_path_factory.mktemp("kota"))
-    found["cohort"] = cohort.collect(grading=found["grading"], roster=read_roster(found["roster"]), course=found["course"])
-    return found
+def city(city):
+    """The shared city cohort (conftest) and what `cerdas cohort` collects from it."""
+    return {**city, "cohort": cohort.collect(grading=city["grading"], roster=read_roster(city["roster"]),
+                                             course=city["course"])}
 
 
 def hand_computed() -> pd.DataFrame:

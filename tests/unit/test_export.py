@@ -14,11 +14,6 @@ from cerdas.export import export
 from cerdas.grading.inputs import read_roster
 
 
-@pytest.fixture(scope="module")
-def city(tmp_path_factory):
-    return kohort.build_city(tmp_path_factory.mktemp("kota"))
-
-
 def _read(path):
     with open(path, encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 pytestmark = pytest.mark.slow
 
-LESSON = "notebooks/01-literasi-data/literasi-data-pelayanan-publik.html"
+LESSON = "notebooks/01-literasi-data/literasi-data-pelayanan-publik-4.html"  # a Module 1 part with plots
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 
 

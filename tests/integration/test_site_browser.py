@@ -22,7 +22,7 @@ pytestmark = pytest.mark.slow
 
 AXE = REPO / "src/cerdas/site/assets/vendor/axe-core/axe.min.js"
 ARTIFACTS = REPO / "tests/artifacts"
-LESSON = "notebooks/01-literasi-data/literasi-data-pelayanan-publik.html"
+LESSON = "notebooks/01-literasi-data/literasi-data-pelayanan-publik-4.html"  # Module 1's part with the district dropdown
 PHONE, DESKTOP = {"width": 360, "height": 780}, {"width": 1280, "height": 900}
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]

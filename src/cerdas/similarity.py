@@ -327,7 +327,8 @@ def passages(pair: Pair, *, asked, answers, prints, bounds, settings: Settings) 
                 source = answers[who].get(key, "")
                 marked = set().union(*(prints[who][key][h] for h in shared))
                 forms = _line_forms(source, bounds[who])
-                sides.append([{"no": n, "teks": line, "tanda": n in marked and forms.get(n) not in starter_lines}
+                sides.append([{"no": n, "awal": line[:len(line) - len(line.lstrip())], "teks": line.lstrip(),
+                               "tanda": n in marked and forms.get(n) not in starter_lines}
                               for n, line in enumerate(source.splitlines(), start=1)])
             shown.append({"soal": _title(key, asked), "jenis": "kode", "sisi": sides,
                           "skor": len(shared)})

@@ -116,7 +116,7 @@ def test_report_shows_the_two_passages_side_by_side_and_the_csv_every_pair(check
     blocks = re.findall(r'<div class="berdampingan">(.*?)</div>\s*</div>\s*(?=<h3|</section)', html, re.S)
     code = next(b for b in blocks if "ringkas_anggaran" in b)
     left, right = re.findall(r"<pre>(.*?)</pre>", code, re.S)
-    assert "<mark>    for baris in data:</mark>" in left and "<mark>    for item in daftar:</mark>" in right
+    assert "    <mark>for baris in data:</mark>" in left and "    <mark>for item in daftar:</mark>" in right
     assert any("<mark>" in b and "menyesatkan" in b for b in blocks)  # the written answers, too
     rows = list(csv.DictReader(table.open(encoding="utf-8")))
     assert len(rows) == 15 and sum(r["ditandai"] == "ya" for r in rows) == 1

@@ -199,6 +199,23 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_similarity(args) -> int:
+    from pathlib import Path
+
+    from cerdas import similarity
+
+    grading = _grading(args)
+    settings = similarity.Settings(code=args.code_threshold, text=args.text_threshold,
+                                   min_fingerprints=args.min_fingerprints, min_words=args.min_words)
+    result = similarity.compare(grading=grading, assignment=args.assignment, settings=settings)
+    for path in similarity.write(result, out=Path(args.out) if args.out else grading.reports(args.assignment)):
+        print(f"wrote {path}")
+    for path in result.unreadable:
+        print(f"not compared (unreadable): {path}", file=sys.stderr)
+    print(similarity.summary(result))
+    return 0
+
+
 def cmd_links(args) -> int:
     from cerdas.links import links
 
@@ -334,6 +351,20 @@ def parser() -> argparse.ArgumentParser:
     ex.add_argument("--course-dir", help=COURSE_DIR_HELP)
     ex.add_argument("--db", help="gradebook database URL")
     ex.set_defaults(func=cmd_export)
+
+    si = sub.add_parser("similarity", help="flag pairs of submissions that look copied (code with names, comments and "
+                        "whitespace ignored; written answers by TF-IDF); reads only, never changes a grade")
+    si.add_argument("assignment")
+    si.add_argument("--code-threshold", type=float, default=0.8,
+                    help="flag a pair whose share of common code fingerprints is at least this (default 0.8)")
+    si.add_argument("--text-threshold", type=float, default=0.85,
+                    help="flag a pair whose written answer to any question has at least this TF-IDF cosine (default 0.85)")
+    si.add_argument("--min-fingerprints", type=int, default=15,
+                    help="code of a pair with fewer fingerprints together is too short to judge (default 15)")
+    si.add_argument("--min-words", type=int, default=12, help="written answers with fewer words are not compared (default 12)")
+    si.add_argument("--out", help="folder for the report (default: <course-dir>/reports/<assignment>)")
+    si.add_argument("--course-dir", help=COURSE_DIR_HELP)
+    si.set_defaults(func=cmd_similarity)
 
     f = sub.add_parser("feedback", help="per-student HTML feedback in Indonesian, hidden tests never shown")
     f.add_argument("assignment")

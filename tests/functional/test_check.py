@@ -252,3 +252,21 @@ def test_build_compares_published_with_a_fresh_release(course_copy, tmp_path):
     nb = released / "m04-etika-dan-keadilan-ai" / "m04-etika-dan-keadilan-ai.ipynb"
     nb.write_text(nb.read_text(encoding="utf-8").replace("Tugas", "Tugas baru", 1), encoding="utf-8")
     assert drift(course=course_copy, released_dir=released) == ["m04-etika-dan-keadilan-ai/m04-etika-dan-keadilan-ai.ipynb"]
+
+
+def test_exercise_label_reused_in_another_part(course_copy):
+    """A part copied from another keeps its exercise label: `cerdas check` names both notebooks and the
+    cell in seconds, instead of the site build stopping on Sphinx's duplicate label after executing
+    every lesson."""
+    import nbformat
+
+    first = course_copy.root / "notebooks/01-literasi-data/literasi-data-pelayanan-publik-2.ipynb"
+    second = course_copy.root / "notebooks/01-literasi-data/literasi-data-pelayanan-publik-3.ipynb"
+    label = next(line.split()[1] for cell in nbformat.read(first, as_version=4).cells if cell.cell_type == "markdown"
+                 for line in cell.source.splitlines() if line.startswith(":label:"))
+    nb = nbformat.read(second, as_version=4)
+    nb.cells.append(nbformat.v4.new_markdown_cell(f"```{{exercise}} Salinan\n:label: {label}\n\nTeks.\n```"))
+    nbformat.write(nb, second)
+    text = problems_text(course_copy)
+    assert (f"literasi-data-pelayanan-publik-3.ipynb:cell {len(nb.cells)}: label '{label}' is already used in "
+            "notebooks/01-literasi-data/literasi-data-pelayanan-publik-2.ipynb:cell") in text, text

@@ -15,6 +15,7 @@ CHECKS = [
     toc.entries_exist,
     toc.lessons_in_toc,
     notebooks.lessons_are_clean,
+    notebooks.labels_are_unique,
     syllabus.lesson_times,
     syllabus.audience_paths,
     quizzes.lessons_have_quizzes,

@@ -151,3 +151,29 @@ def lessons_are_clean(course: Course):
         rel = course.rel(path)
         for step in LESSON_STEPS:
             yield from step(nb, rel)
+
+
+LABEL = re.compile(r"^:label:\s*(\S+)|^\((\S+)\)=\s*$", re.M)  # MyST directive labels and (target)= lines
+
+
+def labels_are_unique(course: Course):
+    """A label (an exercise's ``:label:``, a ``(target)=``) names one place in the whole site: Sphinx
+    stops the build on a duplicate, so say so here, with both notebooks and the cell, in seconds."""
+    seen: dict[str, str] = {}
+    for path in course.lesson_notebooks():
+        try:
+            nb = nbformat.read(path, as_version=4)
+        except Exception:  # lessons_are_clean reports unreadable notebooks
+            continue
+        rel = course.rel(path)
+        for index, cell in enumerate(nb.cells, start=1):
+            if cell.cell_type != "markdown":
+                continue
+            for match in LABEL.finditer(cell.source):
+                label, where = match.group(1) or match.group(2), f"{rel}:cell {index}"
+                if label in seen:
+                    yield Problem(where, f"label '{label}' is already used in {seen[label]}",
+                                  "give this one its own label (e.g. with the part number) and update its "
+                                  "solution-start/references")
+                else:
+                    seen[label] = where

@@ -171,7 +171,7 @@ def cmd_cohort(args) -> int:
     grading = _grading(args)
     try:
         course = _course(args)
-    except CourseError:  # a course directory without the course's lessons: no JP to count
+    except (CourseError, FileNotFoundError):  # an nbgrader course without Cerdas lessons: no JP to count
         course = None
     roster = read_roster(Path(args.roster)) if args.roster else None
     found = cohort.collect(grading=grading, roster=roster, assignments=args.assignments or None, course=course)

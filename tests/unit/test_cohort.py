@@ -131,3 +131,15 @@ def test_cli_writes_the_dashboards(city, tmp_path, capsys):
     out = capsys.readouterr().out
     assert "42 learners, 3 assignments" in out and "dasbor-pimpinan.html" in out
     assert (tmp_path / "kohort-pengajar.xlsx").is_file()
+
+
+def test_cli_in_a_plain_nbgrader_course_counts_no_jp(city, tmp_path, monkeypatch, capsys):
+    """An instructor's own nbgrader course, outside any Cerdas course: the dashboard is written from
+    the gradebook alone (no lessons, so no JP) instead of stopping at "no Cerdas course found"."""
+    monkeypatch.delenv("CERDAS_ROOT", raising=False)
+    monkeypatch.chdir(tmp_path)
+    code = main(["cohort", "--course-dir", str(city["grading"].root), "--roster", str(city["roster"]),
+                 "--out", str(tmp_path / "kohort")])
+    assert code == 0, capsys.readouterr().err
+    learners = pd.read_csv(tmp_path / "kohort" / "peserta-pengajar.csv")
+    assert len(learners) == 42 and (learners["jp"] == 0).all() and learners["tugas_selesai"].sum() > 0
